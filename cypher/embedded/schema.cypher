@@ -1,0 +1,38 @@
+// Generated from server/model/model.graphql by `npm run generate`. Do not edit.
+// Kùzu needs declared node and rel tables before any write.
+CREATE NODE TABLE IF NOT EXISTS Organization(id STRING, name STRING, cvr STRING, kind STRING, municipalityCode INT64, region STRING, population INT64, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS OrgUnit(id STRING, municipalityId STRING, name STRING, ean STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS System(id STRING, name STRING, description STRING, scope STRING, businessType STRING, disabled BOOLEAN, recommendedArchiveDuty STRING, ownerId STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Interface(id STRING, name STRING, interfaceId STRING, version STRING, technology STRING, description STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS DataType(id STRING, name STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Task(id STRING, number STRING, title STRING, level STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS ArchitectureComponent(id STRING, name STRING, kind STRING, description STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Usage(id STRING, municipalityId STRING, localName STRING, localSystemId STRING, lifecycle STRING, validFrom DATE, validTo DATE, hostedAt STRING, businessCritical BOOLEAN, criticality STRING, personalData STRING, archiveDuty STRING, userCount STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Contract(id STRING, municipalityId STRING, name STRING, contractNumber STRING, contractType STRING, validFrom DATE, validTo DATE, durationYears INT64, durationMonths INT64, ongoing BOOLEAN, extensionOption STRING, extensionsUsed INT64, irrevocableUntil DATE, noticeMonths INT64, noticeByEndOf STRING, terminatedAt DATE, enforcedValid BOOLEAN, requireValidParent BOOLEAN, procurementPlanYear INT64, procurementPlanQuarter INT64, procurementStrategy STRING, purchaseForm STRING, procurementInitiated BOOLEAN, criticality STRING, acquisitionCost DOUBLE, yearlyOperationCost DOUBLE, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Relation(id STRING, municipalityId STRING, frequency STRING, description STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS DataProcessing(id STRING, municipalityId STRING, name STRING, agreementConcluded STRING, thirdCountryTransfer BOOLEAN, oversightInterval STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS StoreMeta(id STRING, changes INT64, PRIMARY KEY(id));
+CREATE REL TABLE IF NOT EXISTS UNIT_OF(FROM OrgUnit TO Organization);
+CREATE REL TABLE IF NOT EXISTS PART_OF(FROM OrgUnit TO OrgUnit);
+CREATE REL TABLE IF NOT EXISTS EXPOSES(FROM System TO Interface);
+CREATE REL TABLE IF NOT EXISTS SUPPORTS(FROM System TO Task);
+CREATE REL TABLE IF NOT EXISTS RIGHTS_HOLDER(FROM System TO Organization);
+CREATE REL TABLE IF NOT EXISTS SUBSYSTEM_OF(FROM System TO System);
+CREATE REL TABLE IF NOT EXISTS USES_COMPONENT(FROM System TO ArchitectureComponent, FROM Usage TO ArchitectureComponent);
+CREATE REL TABLE IF NOT EXISTS CARRIES(FROM Interface TO DataType);
+CREATE REL TABLE IF NOT EXISTS SUBTASK_OF(FROM Task TO Task);
+CREATE REL TABLE IF NOT EXISTS INSTANCE_OF(FROM Usage TO System);
+CREATE REL TABLE IF NOT EXISTS BELONGS_TO(FROM Usage TO Organization, FROM Contract TO Organization, FROM DataProcessing TO Organization);
+CREATE REL TABLE IF NOT EXISTS USED_BY(FROM Usage TO OrgUnit);
+CREATE REL TABLE IF NOT EXISTS RESPONSIBLE(FROM Usage TO OrgUnit);
+CREATE REL TABLE IF NOT EXISTS ADDS_TASK(FROM Usage TO Task);
+CREATE REL TABLE IF NOT EXISTS OPTS_OUT_TASK(FROM Usage TO Task);
+CREATE REL TABLE IF NOT EXISTS MAIN_CONTRACT(FROM Usage TO Contract, FROM DataProcessing TO Contract);
+CREATE REL TABLE IF NOT EXISTS SUPPLIED_BY(FROM Contract TO Organization);
+CREATE REL TABLE IF NOT EXISTS SUB_CONTRACT_OF(FROM Contract TO Contract);
+CREATE REL TABLE IF NOT EXISTS COVERS(FROM Contract TO Usage, FROM DataProcessing TO Usage);
+CREATE REL TABLE IF NOT EXISTS GOVERNS(FROM Contract TO Relation);
+CREATE REL TABLE IF NOT EXISTS FROM_USAGE(FROM Relation TO Usage);
+CREATE REL TABLE IF NOT EXISTS TO_USAGE(FROM Relation TO Usage);
+CREATE REL TABLE IF NOT EXISTS VIA(FROM Relation TO Interface);
+CREATE REL TABLE IF NOT EXISTS PROCESSOR(FROM DataProcessing TO Organization);

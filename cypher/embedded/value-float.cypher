@@ -1,0 +1,3 @@
+// Kùzu has no toFloat function, and types a parameter column that is null in every row of a
+// batch as STRING, so the value needs an explicit cast.
+CAST(r.__PROPERTY__ AS DOUBLE)

@@ -1,0 +1,28 @@
+// Generated from server/model/model.graphql by `npm run generate`. Do not edit.
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT org_unit_id IF NOT EXISTS FOR (n:OrgUnit) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT system_id IF NOT EXISTS FOR (n:System) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT interface_id IF NOT EXISTS FOR (n:Interface) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT data_type_id IF NOT EXISTS FOR (n:DataType) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT architecture_component_id IF NOT EXISTS FOR (n:ArchitectureComponent) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT usage_id IF NOT EXISTS FOR (n:Usage) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT contract_id IF NOT EXISTS FOR (n:Contract) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT relation_id IF NOT EXISTS FOR (n:Relation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT data_processing_id IF NOT EXISTS FOR (n:DataProcessing) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT store_meta_id IF NOT EXISTS FOR (n:StoreMeta) REQUIRE n.id IS UNIQUE;
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE INDEX org_unit_municipality_id IF NOT EXISTS FOR (n:OrgUnit) ON (n.municipalityId);
+CREATE INDEX org_unit_name IF NOT EXISTS FOR (n:OrgUnit) ON (n.name);
+CREATE INDEX system_name IF NOT EXISTS FOR (n:System) ON (n.name);
+CREATE INDEX interface_name IF NOT EXISTS FOR (n:Interface) ON (n.name);
+CREATE INDEX data_type_name IF NOT EXISTS FOR (n:DataType) ON (n.name);
+CREATE INDEX task_number IF NOT EXISTS FOR (n:Task) ON (n.number);
+CREATE INDEX task_title IF NOT EXISTS FOR (n:Task) ON (n.title);
+CREATE INDEX architecture_component_name IF NOT EXISTS FOR (n:ArchitectureComponent) ON (n.name);
+CREATE INDEX usage_municipality_id IF NOT EXISTS FOR (n:Usage) ON (n.municipalityId);
+CREATE INDEX contract_municipality_id IF NOT EXISTS FOR (n:Contract) ON (n.municipalityId);
+CREATE INDEX contract_name IF NOT EXISTS FOR (n:Contract) ON (n.name);
+CREATE INDEX relation_municipality_id IF NOT EXISTS FOR (n:Relation) ON (n.municipalityId);
+CREATE INDEX data_processing_municipality_id IF NOT EXISTS FOR (n:DataProcessing) ON (n.municipalityId);
+CREATE INDEX data_processing_name IF NOT EXISTS FOR (n:DataProcessing) ON (n.name);

@@ -1,0 +1,2 @@
+// The value expression for a boolean property of row r.
+toBoolean(r.__PROPERTY__)

@@ -1,0 +1,2 @@
+// The value expression for a floating-point property of row r.
+toFloat(r.__PROPERTY__)

@@ -1,0 +1,407 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConflictError, DomainError } from '../domain/errors.ts';
+import { GRAPH_MODEL } from '../model/graph-model.ts';
+import type {
+  Landscape,
+  NodeRecord,
+  PropertyValue,
+  RelationshipRecord,
+} from '../model/landscape.ts';
+import {
+  LABELS,
+  RELATIONSHIP_TYPES,
+  type Label,
+  type RelationshipType,
+} from '../model/model-types.ts';
+import { CypherCatalog, type QueryName, type QueryNames } from './cypher-catalog.ts';
+import { writeCsvFile } from './csv-file.ts';
+import type {
+  CypherDialect,
+  CypherSession,
+  CypherTransaction,
+  DecodedNode,
+  Row,
+} from './dialect.ts';
+import type {
+  GraphCounts,
+  GraphStore,
+  GraphWriter,
+  SearchOptions,
+  StoreCapabilities,
+  StoredNode,
+} from './graph-store.ts';
+
+/** Rows per parameter batch: large enough to amortise a round trip, small enough for memory. */
+const BATCH_SIZE = 2_000;
+
+const PROPERTIES = new Map(
+  GRAPH_MODEL.labels.map((l) => [l.name as Label, l.properties.map((p) => p.name)]),
+);
+const NAMED_LABELS = GRAPH_MODEL.labels
+  .filter((l) => l.nameProperty !== null)
+  .map((l) => l.name as Label);
+const LOCAL_LABELS = new Set(
+  GRAPH_MODEL.labels.filter((l) => l.scope === 'local').map((l) => l.name),
+);
+
+function chunks<T>(rows: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+function byPair(rows: readonly RelationshipRecord[]): Map<string, RelationshipRecord[]> {
+  const groups = new Map<string, RelationshipRecord[]>();
+  for (const row of rows) {
+    const key = `${row.fromLabel}>${row.toLabel}`;
+    const list = groups.get(key) ?? [];
+    list.push(row);
+    groups.set(key, list);
+  }
+  return groups;
+}
+
+function count(rows: Row[]): number {
+  return rows.reduce((sum, row) => sum + Number(row.count ?? 0), 0);
+}
+
+/** A node's properties in model order, every property present (stores may omit nulls). */
+function toRecord(label: Label, properties: Record<string, unknown>): NodeRecord {
+  const record: Record<string, PropertyValue> = {};
+  for (const name of PROPERTIES.get(label) ?? []) {
+    record[name] = (properties[name] ?? null) as PropertyValue;
+  }
+  return record as NodeRecord;
+}
+
+function isLabel(value: string): value is Label {
+  return (LABELS as readonly string[]).includes(value);
+}
+
+/**
+ * The one implementation of GraphStore: every query is a file in `cypher/`, run through a
+ * session, with values decoded and errors mapped by the dialect.
+ */
+export class CypherGraphStore implements GraphStore {
+  readonly capabilities: StoreCapabilities;
+  readonly #session: CypherSession;
+  readonly #dialect: CypherDialect;
+  readonly #catalog: CypherCatalog;
+
+  constructor(session: CypherSession, dialect: CypherDialect) {
+    this.#session = session;
+    this.#dialect = dialect;
+    this.capabilities = dialect.capabilities;
+    this.#catalog = new CypherCatalog(dialect);
+  }
+
+  async #run(
+    runner: CypherTransaction,
+    name: QueryName,
+    names: QueryNames,
+    params?: Record<string, unknown>,
+  ): Promise<Row[]> {
+    const query = this.#catalog.render(name, names);
+    try {
+      const rows = await runner.run(name, query, params);
+      return rows.map((row) => {
+        const decoded: Row = {};
+        for (const key of Object.keys(row)) decoded[key] = this.#dialect.decode(row[key]);
+        return decoded;
+      });
+    } catch (error) {
+      throw error instanceof DomainError ? error : this.#dialect.toDomainError(error, name);
+    }
+  }
+
+  #decodeNode(value: unknown): StoredNode | null {
+    const node = value as DecodedNode | null;
+    if (!node || !isLabel(node.label)) return null;
+    return { label: node.label, properties: toRecord(node.label, node.properties) };
+  }
+
+  /** A writer whose every statement runs inside `tx`. */
+  #writer(tx: CypherTransaction): GraphWriter {
+    return {
+      upsertNodes: async (label, rows) => {
+        let total = 0;
+        for (const batch of chunks(rows)) {
+          total += count(await this.#run(tx, 'upsert-nodes', { label }, { rows: batch }));
+        }
+        return total;
+      },
+      upsertRelationships: async (type, rows) => {
+        let total = 0;
+        for (const [, group] of byPair(rows)) {
+          const names = { type, from: group[0]!.fromLabel, to: group[0]!.toLabel };
+          for (const batch of chunks(group)) {
+            const params = { rows: batch.map((r) => ({ from: r.from, to: r.to })) };
+            total += count(await this.#run(tx, 'upsert-relationships', names, params));
+          }
+        }
+        return total;
+      },
+      deleteNodes: async (label, ids) => {
+        let total = 0;
+        for (const batch of chunks(ids)) {
+          total += count(await this.#run(tx, 'delete-nodes', { label }, { ids: batch }));
+        }
+        return total;
+      },
+      deleteRelationships: async (type, rows) => {
+        let total = 0;
+        for (const [, group] of byPair(rows)) {
+          const names = { type, from: group[0]!.fromLabel, to: group[0]!.toLabel };
+          for (const batch of chunks(group)) {
+            const params = { rows: batch.map((r) => ({ from: r.from, to: r.to })) };
+            total += count(await this.#run(tx, 'delete-relationships', names, params));
+          }
+        }
+        return total;
+      },
+    };
+  }
+
+  async transaction<T>(work: (writer: GraphWriter) => Promise<T>): Promise<T> {
+    let workError: unknown;
+    try {
+      return await this.#session.transaction(async (tx) => {
+        let result: T;
+        try {
+          result = await work(this.#writer(tx));
+        } catch (error) {
+          workError = error;
+          throw error;
+        }
+        await this.#run(tx, 'bump-change-counter', {});
+        return result;
+      });
+    } catch (error) {
+      // The caller's own errors pass through; only the driver's (begin, commit) are mapped.
+      if (error === workError || error instanceof DomainError) throw error;
+      throw this.#dialect.toDomainError(error, 'transaction');
+    }
+  }
+
+  upsertNodes(label: Label, rows: readonly NodeRecord[]): Promise<number> {
+    if (rows.length === 0) return Promise.resolve(0);
+    return this.transaction((w) => w.upsertNodes(label, rows));
+  }
+
+  upsertRelationships(
+    type: RelationshipType,
+    rows: readonly RelationshipRecord[],
+  ): Promise<number> {
+    if (rows.length === 0) return Promise.resolve(0);
+    return this.transaction((w) => w.upsertRelationships(type, rows));
+  }
+
+  deleteNodes(label: Label, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return Promise.resolve(0);
+    return this.transaction((w) => w.deleteNodes(label, ids));
+  }
+
+  deleteRelationships(
+    type: RelationshipType,
+    rows: readonly RelationshipRecord[],
+  ): Promise<number> {
+    if (rows.length === 0) return Promise.resolve(0);
+    return this.transaction((w) => w.deleteRelationships(type, rows));
+  }
+
+  async applySchema(): Promise<void> {
+    for (const statement of this.#catalog.schemaStatements()) {
+      try {
+        await this.#session.run('schema', statement);
+      } catch (error) {
+        throw this.#dialect.toDomainError(error, 'schema');
+      }
+    }
+  }
+
+  async bulkLoad(
+    landscape: Landscape,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> {
+    const existing = await this.counts();
+    const stored = [...Object.values(existing.nodes)].reduce((a, b) => a + b, 0);
+    if (stored > 0) {
+      throw new ConflictError(`Bulk load needs an empty store; this one holds ${stored} nodes`);
+    }
+    const steps = landscape.nodes.size + landscape.relationships.size;
+    let done = 0;
+    const step = () => onProgress?.(++done, steps);
+    if (this.capabilities.bulkLoadFromFiles) {
+      await this.#bulkLoadFromFiles(landscape, step);
+    } else {
+      await this.#bulkLoadInBatches(landscape, step);
+    }
+    await this.#run(this.#session, 'bump-change-counter', {});
+  }
+
+  async #bulkLoadFromFiles(landscape: Landscape, step: () => void): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'overblik-load-'));
+    try {
+      for (const [label, rows] of landscape.nodes) {
+        if (rows.length > 0) {
+          const file = join(dir, `${label}.csv`);
+          await writeCsvFile(file, PROPERTIES.get(label) ?? [], rows);
+          await this.#run(this.#session, 'bulk-load-nodes', { label, file });
+        }
+        step();
+      }
+      for (const [type, rows] of landscape.relationships) {
+        for (const [pair, group] of byPair(rows)) {
+          const file = join(dir, `${type}-${pair.replace('>', '-')}.csv`);
+          await writeCsvFile(file, ['from', 'to'], group);
+          const names = { type, file, from: group[0]!.fromLabel, to: group[0]!.toLabel };
+          await this.#run(this.#session, 'bulk-load-relationships', names);
+        }
+        step();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async #bulkLoadInBatches(landscape: Landscape, step: () => void): Promise<void> {
+    for (const [label, rows] of landscape.nodes) {
+      for (const batch of chunks(rows, 5_000)) {
+        await this.#session.transaction((tx) =>
+          this.#run(tx, 'bulk-load-nodes', { label }, { rows: batch }),
+        );
+      }
+      step();
+    }
+    for (const [type, rows] of landscape.relationships) {
+      for (const [, group] of byPair(rows)) {
+        const names = { type, from: group[0]!.fromLabel, to: group[0]!.toLabel };
+        for (const batch of chunks(group, 5_000)) {
+          const params = { rows: batch.map((r) => ({ from: r.from, to: r.to })) };
+          await this.#session.transaction((tx) =>
+            this.#run(tx, 'bulk-load-relationships', names, params),
+          );
+        }
+      }
+      step();
+    }
+  }
+
+  async readNodes(
+    ids: readonly string[],
+    labels: readonly Label[] = LABELS,
+  ): Promise<StoredNode[]> {
+    if (ids.length === 0) return [];
+    const found: StoredNode[] = [];
+    for (const label of labels) {
+      for (const row of await this.#run(
+        this.#session,
+        'read-nodes',
+        { label },
+        { ids: [...ids] },
+      )) {
+        const node = this.#decodeNode(row.node);
+        if (node) found.push(node);
+      }
+    }
+    return found;
+  }
+
+  async searchByName(text: string, options: SearchOptions = {}): Promise<StoredNode[]> {
+    const needle = text.trim().toLowerCase();
+    const limit = options.limit ?? 20;
+    if (needle === '' || limit <= 0) return [];
+    const labels = (options.labels ?? NAMED_LABELS).filter((l) => NAMED_LABELS.includes(l));
+    const found: StoredNode[] = [];
+    for (const label of labels) {
+      const local = options.municipalityId !== undefined && LOCAL_LABELS.has(label);
+      const rows = local
+        ? await this.#run(
+            this.#session,
+            'search-by-name-in-municipality',
+            { label },
+            {
+              text: needle,
+              municipalityId: options.municipalityId,
+              limit,
+            },
+          )
+        : await this.#run(this.#session, 'search-by-name', { label }, { text: needle, limit });
+      for (const row of rows) {
+        const node = this.#decodeNode(row.node);
+        if (node) found.push(node);
+      }
+    }
+    const name = (n: StoredNode) => String(n.properties.name ?? n.properties.title ?? '');
+    return found
+      .sort((a, b) => name(a).length - name(b).length || name(a).localeCompare(name(b), 'da'))
+      .slice(0, limit);
+  }
+
+  async *streamNodes(): AsyncIterable<{ label: Label; nodes: readonly NodeRecord[] }> {
+    for (const label of LABELS) {
+      const rows = await this.#run(this.#session, 'stream-nodes', { label });
+      const nodes = rows
+        .map((r) => this.#decodeNode(r.node)?.properties)
+        .filter((n) => n !== undefined);
+      yield { label, nodes };
+    }
+  }
+
+  async *streamRelationships(): AsyncIterable<{
+    type: RelationshipType;
+    relationships: readonly RelationshipRecord[];
+  }> {
+    for (const rel of GRAPH_MODEL.relationshipTypes) {
+      const type = rel.name as RelationshipType;
+      for (const pair of rel.pairs) {
+        const fromLabel = pair.from as Label;
+        const toLabel = pair.to as Label;
+        const rows = await this.#run(this.#session, 'stream-relationships', {
+          type,
+          from: fromLabel,
+          to: toLabel,
+        });
+        yield {
+          type,
+          relationships: rows.map((r) => ({
+            from: String(r.from),
+            to: String(r.to),
+            fromLabel,
+            toLabel,
+          })),
+        };
+      }
+    }
+  }
+
+  async counts(): Promise<GraphCounts> {
+    const nodes = {} as Record<Label, number>;
+    for (const label of LABELS) {
+      nodes[label] = count(await this.#run(this.#session, 'count-nodes', { label }));
+    }
+    const relationships = {} as Record<RelationshipType, number>;
+    for (const type of RELATIONSHIP_TYPES) {
+      relationships[type] = count(await this.#run(this.#session, 'count-relationships', { type }));
+    }
+    return { nodes, relationships };
+  }
+
+  async changeCounter(): Promise<number> {
+    const rows = await this.#run(this.#session, 'read-change-counter', {});
+    return Number(rows[0]?.changes ?? 0);
+  }
+
+  async clear(): Promise<void> {
+    await this.#session.transaction(async (tx) => {
+      for (const label of LABELS) await this.#run(tx, 'clear', { label });
+      await this.#run(tx, 'bump-change-counter', {});
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#session.close();
+  }
+}

@@ -1,0 +1,41 @@
+import neo4j, { Neo4jError } from 'neo4j-driver';
+import { ConflictError, StoreError } from '../../domain/errors.ts';
+import type { CypherDialect, DecodedNode } from '../dialect.ts';
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+function decode(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (neo4j.isDate(value)) return value.toString();
+  if (value instanceof neo4j.types.Node) {
+    const properties: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value.properties as Record<string, unknown>)) {
+      properties[key] = decode(v);
+    }
+    return { label: value.labels[0] ?? '', properties } satisfies DecodedNode;
+  }
+  if (Array.isArray(value)) return value.map(decode);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+  }
+  return value;
+}
+
+/** The Neo4j dialect: errors are mapped on the server's status codes, never on message text. */
+export const neo4jDialect: CypherDialect = {
+  name: 'neo4j',
+  capabilities: { bulkLoadFromFiles: false },
+  decode,
+  toDomainError(error, queryName) {
+    if (error instanceof Neo4jError) {
+      if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+        return new ConflictError(`Duplicate id in ${queryName}`, { cause: error });
+      }
+      if (UNAVAILABLE.has(error.code)) {
+        return new StoreError(queryName, `Neo4j is unavailable (${queryName})`, { cause: error });
+      }
+    }
+    return new StoreError(queryName, `Neo4j query ${queryName} failed`, { cause: error });
+  },
+};

@@ -12,14 +12,17 @@ function cell(value: unknown): string {
 export async function writeCsvFile(
   path: string,
   columns: readonly string[],
-  rows: Iterable<Readonly<Record<string, unknown>>>,
+  rows: Iterable<object>,
 ): Promise<void> {
   const out = createWriteStream(path, { encoding: 'utf8' });
   const write = async (line: string) => {
     if (!out.write(line + '\n')) await once(out, 'drain');
   };
   await write(columns.join(','));
-  for (const row of rows) await write(columns.map((c) => cell(row[c])).join(','));
+  for (const row of rows) {
+    const values = row as Record<string, unknown>;
+    await write(columns.map((c) => cell(values[c])).join(','));
+  }
   out.end();
   await once(out, 'finish');
 }

@@ -1,4 +1,5 @@
 import kuzu from 'kuzu';
+import type { Connection, Database, KuzuValue, PreparedStatement, QueryResult } from 'kuzu';
 import type { CypherSession, CypherTransaction, Row } from '../dialect.ts';
 
 /** Configuration of the embedded store. */
@@ -15,9 +16,9 @@ export interface EmbeddedSessionConfig {
  */
 const BUFFER_POOL_BYTES = 512 * 1024 * 1024;
 
-type KuzuResult = kuzu.QueryResult | kuzu.QueryResult[];
+type KuzuResult = QueryResult | QueryResult[];
 
-function single(result: KuzuResult): kuzu.QueryResult {
+function single(result: KuzuResult): QueryResult {
   return Array.isArray(result) ? result[result.length - 1]! : result;
 }
 
@@ -27,9 +28,9 @@ function single(result: KuzuResult): kuzu.QueryResult {
  * analyses read from the in-memory index, so the queue stays short.
  */
 export class EmbeddedSession implements CypherSession {
-  readonly #database: kuzu.Database;
-  readonly #connection: kuzu.Connection;
-  readonly #prepared = new Map<string, kuzu.PreparedStatement>();
+  readonly #database: Database;
+  readonly #connection: Connection;
+  readonly #prepared = new Map<string, PreparedStatement>();
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
@@ -63,7 +64,7 @@ export class EmbeddedSession implements CypherSession {
     }
     const result = await this.#connection.execute(
       statement,
-      params as Record<string, kuzu.KuzuValue>,
+      params as Record<string, KuzuValue>,
     );
     return single(result).getAllSync();
   }

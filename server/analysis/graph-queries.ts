@@ -1,0 +1,113 @@
+import type { ContractTerms } from '../domain/contract-dates.ts';
+import type { Label, RelationshipType } from '../model/model-types.ts';
+import type { Direction, GraphIndex } from './graph-index.ts';
+
+/**
+ * Small lookups over the index that every analysis needs, written once. Nodes are dense
+ * indexes (numbers) as GraphIndex hands them out.
+ */
+
+/** Labels that describe and do not carry dependency: traversals never pass through them. */
+export const HUB_LABELS: ReadonlySet<Label> = new Set([
+  'Organization',
+  'Task',
+  'DataType',
+  'ArchitectureComponent',
+]);
+
+/** Neighbours over one relationship type that have the given label (types may join several). */
+export function neighboursWithLabel(
+  index: GraphIndex,
+  node: number,
+  type: RelationshipType,
+  direction: Direction,
+  label: Label,
+): number[] {
+  const result: number[] = [];
+  for (const n of index.neighbours(node, type, direction)) if (index.labelAt(n) === label) result.push(n);
+  return result;
+}
+
+/** The first neighbour over a type, or undefined. */
+export function firstNeighbour(
+  index: GraphIndex,
+  node: number,
+  type: RelationshipType,
+  direction: Direction,
+  label: Label,
+): number | undefined {
+  for (const n of index.neighbours(node, type, direction)) if (index.labelAt(n) === label) return n;
+  return undefined;
+}
+
+/** The municipality (Organization id) a local node belongs to; null for shared nodes. */
+export function municipalityIdOf(index: GraphIndex, node: number): string | null {
+  const value = index.recordAt(node).municipalityId;
+  return typeof value === 'string' ? value : null;
+}
+
+/** The catalogue system a usage is an instance of. */
+export function systemOfUsage(index: GraphIndex, usage: number): number | undefined {
+  return firstNeighbour(index, usage, 'INSTANCE_OF', 'OUT', 'System');
+}
+
+/** Contracts covering a usage. */
+export function contractsCoveringUsage(index: GraphIndex, usage: number): number[] {
+  return neighboursWithLabel(index, usage, 'COVERS', 'IN', 'Contract');
+}
+
+/** The usage's main contract, if it has one. */
+export function mainContractOfUsage(index: GraphIndex, usage: number): number | undefined {
+  return firstNeighbour(index, usage, 'MAIN_CONTRACT', 'OUT', 'Contract');
+}
+
+/** The supplier organisation of a contract. */
+export function supplierOfContract(index: GraphIndex, contract: number): number | undefined {
+  return firstNeighbour(index, contract, 'SUPPLIED_BY', 'OUT', 'Organization');
+}
+
+/** Usages a contract covers. */
+export function usagesCoveredByContract(index: GraphIndex, contract: number): number[] {
+  return neighboursWithLabel(index, contract, 'COVERS', 'OUT', 'Usage');
+}
+
+/**
+ * A usage's effective KLE tasks: its system's SUPPORTS, plus its own ADDS_TASK, minus its
+ * OPTS_OUT_TASK (DOMAIN.md).
+ */
+export function effectiveTasks(index: GraphIndex, usage: number): number[] {
+  const system = systemOfUsage(index, usage);
+  const tasks = new Set<number>(system === undefined ? [] : index.neighbours(system, 'SUPPORTS', 'OUT'));
+  for (const t of index.neighbours(usage, 'ADDS_TASK', 'OUT')) tasks.add(t);
+  for (const t of index.neighbours(usage, 'OPTS_OUT_TASK', 'OUT')) tasks.delete(t);
+  return [...tasks];
+}
+
+/** The KLE main group a task belongs to (itself for a main group). */
+export function mainGroupOfTask(index: GraphIndex, task: number): number {
+  let current = task;
+  for (let depth = 0; depth < 5; depth++) {
+    const parent = firstNeighbour(index, current, 'SUBTASK_OF', 'OUT', 'Task');
+    if (parent === undefined) return current;
+    current = parent;
+  }
+  return current;
+}
+
+/**
+ * A contract's terms as the contract-dates module reads them (the record has the same property
+ * names), and a parent lookup for Kitos's requireValidParent rule.
+ */
+export function contractTerms(index: GraphIndex, contract: number): ContractTerms {
+  return index.recordAt(contract) as unknown as ContractTerms;
+}
+
+/** Looks up a contract's parent contract's terms (for contract validity). */
+export function parentLookup(index: GraphIndex): (contract: ContractTerms) => ContractTerms | null {
+  return (contract) => {
+    const node = index.indexOf(contract.id);
+    if (node === undefined) return null;
+    const parent = firstNeighbour(index, node, 'SUB_CONTRACT_OF', 'OUT', 'Contract');
+    return parent === undefined ? null : contractTerms(index, parent);
+  };
+}

@@ -1,0 +1,4 @@
+import type { AnalysisModule } from './analysis-module.ts';
+
+/** Every analysis exposed through GraphQL; create-schema.ts merges them into the schema. */
+export const ANALYSIS_MODULES: readonly AnalysisModule[] = [];

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphService } from './analysis/graph-service.ts';
+import { createApp, type App } from './app.ts';
+import { maskError } from './api/mask-error.ts';
+import { buildFixtureLandscape } from './testing/fixture-landscape.ts';
+import { createFixtureStore } from './testing/fixture-store.ts';
+
+interface Answer {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; extensions?: { code?: string }; stack?: unknown }[];
+}
+
+describe('GraphQL API', () => {
+  let app: App;
+  let dispose: () => Promise<void>;
+
+  const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<Answer> => {
+    const response = await app.fetch('http://overblik/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as Answer;
+  };
+
+  beforeAll(async () => {
+    const fixture = await createFixtureStore(buildFixtureLandscape());
+    dispose = fixture.dispose;
+    app = createApp({ graph: await GraphService.create(fixture.store), maxDepth: 6 });
+  });
+  afterAll(() => dispose());
+
+  it('reads an entity by id with its relationships from the model', async () => {
+    const answer = await ask(`{
+      entity(id: "use-aarby-esdh") {
+        __typename
+        ... on Usage {
+          lifecycle validFrom personalData
+          system { name interfaces { name dataTypes { name } } }
+          contracts { name noticeMonths noticeByEndOf }
+          mainContract { id }
+          incomingRelations { from { id } interface { name } }
+        }
+      }
+    }`);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.entity).toEqual({
+      __typename: 'Usage',
+      lifecycle: 'OPERATIONAL',
+      validFrom: '2019-03-01',
+      personalData: 'SENSITIVE_DATA',
+      system: { name: 'Akta ESDH', interfaces: [{ name: 'Akta Sag REST', dataTypes: [{ name: 'Sag' }] }] },
+      contracts: [{ name: 'ESDH-kontrakt 2019', noticeMonths: 6, noticeByEndOf: 'QUARTER' }],
+      mainContract: { id: 'con-aarby-esdh' },
+      incomingRelations: [{ from: { id: 'use-aarby-oko' }, interface: { name: 'Akta Sag REST' } }],
+    });
+  });
+
+  it('answers null for an unknown id and pages list relationships', async () => {
+    const answer = await ask(`{
+      missing: entity(id: "nope") { id }
+      esdh: entity(id: "sys-esdh") { ... on System { usages(first: 1) { id } all: usages { id } } }
+    }`);
+    expect(answer.data?.missing).toBeNull();
+    const esdh = answer.data?.esdh as { usages: unknown[]; all: unknown[] };
+    expect(esdh.usages).toHaveLength(1);
+    expect(esdh.all).toHaveLength(2);
+  });
+
+  it('searches by name, filtered by kind and municipality', async () => {
+    const answer = await ask(`{
+      all: searchByName(text: "aarby") { __typename id }
+      units: searchByName(text: "aarby", kinds: [ORG_UNIT], municipalityId: "org-aarby") { id }
+    }`);
+    expect(answer.errors).toBeUndefined();
+    const all = answer.data?.all as { __typename: string }[];
+    expect(all.map((e) => e.__typename).sort()).toEqual(['OrgUnit', 'Organization']);
+    expect(answer.data?.units).toEqual([{ id: 'unit-aarby' }]);
+  });
+
+  it('counts the landscape and names the viewer', async () => {
+    const answer = await ask(`{ viewer { id role municipalityId } stats { nodes { kind count } } }`);
+    expect(answer.data?.viewer).toEqual({ id: 'local', role: 'ADMIN', municipalityId: null });
+    const nodes = (answer.data?.stats as { nodes: { kind: string; count: number }[] }).nodes;
+    expect(nodes).toContainEqual({ kind: 'USAGE', count: 3 });
+    expect(nodes).toContainEqual({ kind: 'ORG_UNIT', count: 2 });
+  });
+
+  it('rejects a page larger than the limit with INVALID_INPUT naming the value', async () => {
+    const answer = await ask(`{ entity(id: "sys-esdh") { ... on System { usages(first: 5000) { id } } } }`);
+    expect(answer.errors?.[0]).toMatchObject({
+      message: 'first must be between 0 and 1000; got 5000',
+      extensions: { code: 'INVALID_INPUT' },
+    });
+  });
+
+  it('rejects queries nested deeper than the limit before running them', async () => {
+    const answer = await ask(`{ entity(id: "sys-esdh") { ... on System {
+      usages { system { usages { system { usages { system { id } } } } } } } } }`);
+    expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED' } });
+    expect(answer.errors?.[0]?.message).toMatch(/^Query depth \d+ exceeds the limit of 6$/);
+  });
+
+  it('masks unexpected errors without internals', () => {
+    const masked = maskError(new TypeError('secret internals at /srv/x.ts:1'), 'Unexpected error.');
+    expect(masked.message).toBe('Unexpected error.');
+    expect(JSON.stringify(masked)).not.toContain('secret');
+  });
+});

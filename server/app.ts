@@ -1,0 +1,31 @@
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphService } from './analysis/graph-service.ts';
+import { createApiSchema } from './api/create-schema.ts';
+import { LOCAL_VIEWER, type ApiContext, type Viewer } from './api/context.ts';
+import { maskError } from './api/mask-error.ts';
+import { useDepthLimit } from './api/use-depth-limit.ts';
+
+export interface AppOptions {
+  readonly graph: GraphService;
+  /** Who every request is from, until access control identifies viewers. @default LOCAL_VIEWER */
+  readonly viewer?: Viewer;
+  /** Deepest selection nesting a query may have. @default 8 */
+  readonly maxDepth?: number;
+}
+
+export type App = YogaServerInstance<Record<string, never>, ApiContext>;
+
+/**
+ * The GraphQL application: no environment, no port. Tests call `app.fetch(...)` in process;
+ * `http-server.ts` mounts it on node:http beside the health check and the explorer.
+ */
+export function createApp({ graph, viewer = LOCAL_VIEWER, maxDepth = 8 }: AppOptions): App {
+  return createYoga<Record<string, never>, ApiContext>({
+    schema: createApiSchema(),
+    graphqlEndpoint: '/graphql',
+    maskedErrors: { maskError },
+    plugins: [useDepthLimit(maxDepth)],
+    landingPage: false,
+    context: async () => ({ viewer, graph, index: await graph.current() }),
+  });
+}

@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
+import { SCALES, type Scale } from '../../seed/generate-landscape.ts';
+import { createOutput, table, type Output } from './output.ts';
+import { seedStore } from './seed-store.ts';
+import { serve } from './serve.ts';
+import { createStore } from '../store/create-store.ts';
+
+const USAGE = `Usage: overblik <command> [options]
+
+Commands:
+  seed --scale small|medium|national [--seed N]   replace the store with a demo landscape
+  stats                                          node counts per label, relationships per type
+  serve [--port 4000] [--host 127.0.0.1]         GraphQL at /graphql, /healthz, the explorer at /
+  start                                          seed the medium demo if the store is empty, then serve
+
+Options for every command:
+  --store embedded|neo4j   the store (env STORE; Neo4j also needs NEO4J_URI, NEO4J_PASSWORD)
+  --db PATH                the embedded store's file (env DB_PATH, default ./data/overblik.kuzu)
+  --json                   machine-readable output on stdout
+  -h, --help               this text`;
+
+const OPTIONS = {
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  store: { type: 'string' },
+  db: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** A failure whose message is the whole story: printed as one line, exit code 1. */
+class UsageError extends Error {}
+
+function parseScale(value: string | undefined): Scale {
+  if (!value) throw new UsageError(`seed needs --scale (${SCALES.join(', ')})`);
+  if (!(SCALES as readonly string[]).includes(value)) {
+    throw new UsageError(`Unknown scale "${value}"; use ${SCALES.join(', ')}`);
+  }
+  return value as Scale;
+}
+
+function parseSeed(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const seed = Number(value);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new UsageError(`--seed must be a whole number ≥ 0; got "${value}"`);
+  }
+  return seed;
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  return table(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+async function runSeed(config: Config, scale: Scale, seed: number, out: Output): Promise<void> {
+  const result = await seedStore(config.store, scale, seed, (m) => out.progress(m));
+  const nodes = Object.values(result.counts.nodes).reduce((a, b) => a + b, 0);
+  const relationships = Object.values(result.counts.relationships).reduce((a, b) => a + b, 0);
+  out.result(
+    [
+      `Seeded the ${scale} landscape (seed ${seed}): ${nodes} nodes, ${relationships} relationships ` +
+        `(generated in ${result.generateMs} ms, loaded in ${result.loadMs} ms).`,
+      'Nodes:',
+      describeCounts(result.counts.nodes),
+      'Relationships:',
+      describeCounts(result.counts.relationships),
+    ].join('\n'),
+    result,
+  );
+}
+
+async function runStats(config: Config, out: Output): Promise<void> {
+  const store = await createStore(config.store);
+  try {
+    const counts = await store.counts();
+    const changeCounter = await store.changeCounter();
+    out.result(
+      ['Nodes:', describeCounts(counts.nodes), 'Relationships:', describeCounts(counts.relationships)].join(
+        '\n',
+      ),
+      { ...counts, changeCounter },
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"`);
+  const config = loadConfig(process.env, {
+    STORE: values.store,
+    DB_PATH: values.db,
+    PORT: values.port,
+    HOST: values.host,
+  });
+  const out = createOutput(values.json);
+  switch (command) {
+    case 'seed':
+      return runSeed(config, parseScale(values.scale), parseSeed(values.seed), out);
+    case 'stats':
+      return runStats(config, out);
+    case 'serve':
+      return serve(config, out, { seedIfEmpty: false });
+    case 'start':
+      return serve(config, out, { seedIfEmpty: true });
+    default:
+      throw new UsageError(`Unknown command "${command}". Run overblik --help for the commands.`);
+  }
+}
+
+function oneLine(error: unknown): string {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DomainError) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return error.message + cause;
+  }
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    return error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`overblik: ${oneLine(error).split('\n')[0]}\n`);
+  if (process.env.OVERBLIK_DEBUG) console.error(error);
+  process.exitCode = 1;
+});

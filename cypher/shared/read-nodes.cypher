@@ -1,5 +1,5 @@
 // Reads nodes of one label by id.
-// Params: $ids: list of ids. Returns: node.
+// Params: $ids: list of ids. Returns: every property as a column.
 MATCH (n:__LABEL__)
 WHERE n.id IN $ids
-RETURN n AS node
+RETURN __COLUMNS__

@@ -1,7 +1,7 @@
 // Case-insensitive substring search in one label's name property.
-// Params: $text (lower case), $limit. Returns: node.
+// Params: $text (lower case), $limit. Returns: every property as a column.
 MATCH (n:__LABEL__)
 WHERE toLower(n.__NAME__) CONTAINS $text
-RETURN n AS node
+RETURN __COLUMNS__
 ORDER BY size(n.__NAME__), n.__NAME__
 LIMIT $limit

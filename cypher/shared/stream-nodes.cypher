@@ -1,3 +1,3 @@
-// Every node of one label. Returns: node.
+// Every node of one label. Returns: every property as a column.
 MATCH (n:__LABEL__)
-RETURN n AS node
+RETURN __COLUMNS__

@@ -79,9 +79,12 @@ async function runStats(config: Config, out: Output): Promise<void> {
     const counts = await store.counts();
     const changeCounter = await store.changeCounter();
     out.result(
-      ['Nodes:', describeCounts(counts.nodes), 'Relationships:', describeCounts(counts.relationships)].join(
-        '\n',
-      ),
+      [
+        'Nodes:',
+        describeCounts(counts.nodes),
+        'Relationships:',
+        describeCounts(counts.relationships),
+      ].join('\n'),
       { ...counts, changeCounter },
     );
   } finally {
@@ -90,7 +93,11 @@ async function runStats(config: Config, out: Output): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    allowPositionals: true,
+  });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -123,7 +130,11 @@ function oneLine(error: unknown): string {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return error.message + cause;
   }
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof Error &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS')
+  ) {
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);

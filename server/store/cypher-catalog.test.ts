@@ -18,7 +18,9 @@ describe('CypherCatalog', () => {
   });
 
   it('uses every query file and resolves every query name', () => {
-    const shared = readdirSync(new URL('shared/', CYPHER_ROOT)).map((f) => f.replace(/\.cypher$/, ''));
+    const shared = readdirSync(new URL('shared/', CYPHER_ROOT)).map((f) =>
+      f.replace(/\.cypher$/, ''),
+    );
     const names = new Set<string>(QUERY_NAMES);
     expect(shared.filter((f) => !names.has(f))).toEqual([]);
     for (const dialect of ['embedded', 'neo4j'] as const) {
@@ -28,19 +30,23 @@ describe('CypherCatalog', () => {
   });
 
   it('fills labels and property assignments from the model, casting per dialect', () => {
-    const embedded = new CypherCatalog({ name: 'embedded' }).render('upsert-nodes', { label: 'Contract' });
+    const embedded = new CypherCatalog({ name: 'embedded' }).render('upsert-nodes', {
+      label: 'Contract',
+    });
     expect(embedded).toContain('MERGE (n:Contract {id: r.id})');
     expect(embedded).toContain('n.noticeMonths = CAST(r.noticeMonths AS INT64)');
     expect(embedded).toContain('n.validTo = date(r.validTo)');
-    const neo4j = new CypherCatalog({ name: 'neo4j' }).render('upsert-nodes', { label: 'Contract' });
+    const neo4j = new CypherCatalog({ name: 'neo4j' }).render('upsert-nodes', {
+      label: 'Contract',
+    });
     expect(neo4j).toContain('n.noticeMonths = toInteger(r.noticeMonths)');
   });
 
   it('refuses names outside the model and unfilled placeholders', () => {
     const catalog = new CypherCatalog({ name: 'neo4j' });
-    expect(() => catalog.render('read-nodes', { label: 'Person) DETACH DELETE (x' as never })).toThrow(
-      'Unknown label',
-    );
+    expect(() =>
+      catalog.render('read-nodes', { label: 'Person) DETACH DELETE (x' as never }),
+    ).toThrow('Unknown label');
     expect(() => catalog.render('read-nodes')).toThrow('still has the placeholder __LABEL__');
   });
 });

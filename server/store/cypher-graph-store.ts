@@ -17,13 +17,7 @@ import {
 } from '../model/model-types.ts';
 import { CypherCatalog, type QueryName, type QueryNames } from './cypher-catalog.ts';
 import { writeCsvFile } from './csv-file.ts';
-import type {
-  CypherDialect,
-  CypherSession,
-  CypherTransaction,
-  DecodedNode,
-  Row,
-} from './dialect.ts';
+import type { CypherDialect, CypherSession, CypherTransaction, Row } from './dialect.ts';
 import type {
   GraphCounts,
   GraphStore,
@@ -76,10 +70,6 @@ function toRecord(label: Label, properties: Record<string, unknown>): NodeRecord
   return record as NodeRecord;
 }
 
-function isLabel(value: string): value is Label {
-  return (LABELS as readonly string[]).includes(value);
-}
-
 /**
  * The one implementation of GraphStore: every query is a file in `cypher/`, run through a
  * session, with values decoded and errors mapped by the dialect.
@@ -114,12 +104,6 @@ export class CypherGraphStore implements GraphStore {
     } catch (error) {
       throw error instanceof DomainError ? error : this.#dialect.toDomainError(error, name);
     }
-  }
-
-  #decodeNode(value: unknown): StoredNode | null {
-    const node = value as DecodedNode | null;
-    if (!node || !isLabel(node.label)) return null;
-    return { label: node.label, properties: toRecord(node.label, node.properties) };
   }
 
   /** A writer whose every statement runs inside `tx`. */
@@ -302,8 +286,7 @@ export class CypherGraphStore implements GraphStore {
         { label },
         { ids: [...ids] },
       )) {
-        const node = this.#decodeNode(row.node);
-        if (node) found.push(node);
+        found.push({ label, properties: toRecord(label, row) });
       }
     }
     return found;
@@ -329,10 +312,7 @@ export class CypherGraphStore implements GraphStore {
             },
           )
         : await this.#run(this.#session, 'search-by-name', { label }, { text: needle, limit });
-      for (const row of rows) {
-        const node = this.#decodeNode(row.node);
-        if (node) found.push(node);
-      }
+      for (const row of rows) found.push({ label, properties: toRecord(label, row) });
     }
     const name = (n: StoredNode) => String(n.properties.name ?? n.properties.title ?? '');
     return found
@@ -343,10 +323,7 @@ export class CypherGraphStore implements GraphStore {
   async *streamNodes(): AsyncIterable<{ label: Label; nodes: readonly NodeRecord[] }> {
     for (const label of LABELS) {
       const rows = await this.#run(this.#session, 'stream-nodes', { label });
-      const nodes = rows
-        .map((r) => this.#decodeNode(r.node)?.properties)
-        .filter((n) => n !== undefined);
-      yield { label, nodes };
+      yield { label, nodes: rows.map((row) => toRecord(label, row)) };
     }
   }
 

@@ -3,12 +3,6 @@ import type { StoreCapabilities } from './graph-store.ts';
 /** One row of a query result, keyed by column name (driver values until the dialect decodes them). */
 export type Row = Record<string, unknown>;
 
-/** A node as a store returns it: its label and its properties, decoded. */
-export interface DecodedNode {
-  readonly label: string;
-  readonly properties: Record<string, unknown>;
-}
-
 /**
  * Driver I/O: runs Cypher text with parameters and returns the driver's rows. A session owns one
  * connection (or a pool) and knows nothing about the graph's shape.
@@ -39,7 +33,7 @@ export interface CypherDialect {
   readonly name: 'neo4j' | 'embedded';
   /** Optional features; code branches on these, never on `name`. */
   readonly capabilities: StoreCapabilities;
-  /** A driver value → plain JS: nodes → DecodedNode, integers → number, dates → `YYYY-MM-DD`. */
+  /** A driver value → plain JS: integers → number, dates → `YYYY-MM-DD`, lists and maps deeply. */
   decode(value: unknown): unknown;
   /** A driver error → a domain error; unknown errors become StoreError with the error as cause. */
   toDomainError(error: unknown, queryName: string): Error;

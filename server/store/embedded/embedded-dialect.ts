@@ -1,12 +1,8 @@
 import { ConflictError, StoreError } from '../../domain/errors.ts';
-import type { CypherDialect, DecodedNode } from '../dialect.ts';
+import type { CypherDialect } from '../dialect.ts';
 
 function isoDate(value: Date): string {
   return value.toISOString().slice(0, 10);
-}
-
-function isNode(value: object): value is { _label: string } & Record<string, unknown> {
-  return '_label' in value && '_id' in value && !('_src' in value);
 }
 
 function decode(value: unknown): unknown {
@@ -16,13 +12,6 @@ function decode(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) return value.map(decode);
   if (typeof value === 'object') {
-    if (isNode(value)) {
-      const properties: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(value)) {
-        if (!key.startsWith('_')) properties[key] = decode(v);
-      }
-      return { label: value._label, properties } satisfies DecodedNode;
-    }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
   }
   return value;

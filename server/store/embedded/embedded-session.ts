@@ -62,10 +62,7 @@ export class EmbeddedSession implements CypherSession {
       if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
       this.#prepared.set(query, statement);
     }
-    const result = await this.#connection.execute(
-      statement,
-      params as Record<string, KuzuValue>,
-    );
+    const result = await this.#connection.execute(statement, params as Record<string, KuzuValue>);
     return single(result).getAllSync();
   }
 

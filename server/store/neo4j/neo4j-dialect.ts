@@ -1,6 +1,6 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import { ConflictError, StoreError } from '../../domain/errors.ts';
-import type { CypherDialect, DecodedNode } from '../dialect.ts';
+import type { CypherDialect } from '../dialect.ts';
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -8,13 +8,6 @@ function decode(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return value.toNumber();
   if (neo4j.isDate(value)) return value.toString();
-  if (value instanceof neo4j.types.Node) {
-    const properties: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value.properties as Record<string, unknown>)) {
-      properties[key] = decode(v);
-    }
-    return { label: value.labels[0] ?? '', properties } satisfies DecodedNode;
-  }
   if (Array.isArray(value)) return value.map(decode);
   if (typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));

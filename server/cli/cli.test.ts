@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../../bin/overblik.js', import.meta.url));
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `overblik` binary the way a user does, with the test's own Node. */
+async function overblik(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, STORE: '', DB_PATH: '' },
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('overblik CLI', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'overblik-cli-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('seeds the small landscape and reports the counts it wrote as JSON', async () => {
+    const db = join(dir, 'small.kuzu');
+    const seeded = await overblik('seed', '--scale', 'small', '--seed', '7', '--db', db, '--json');
+    expect(seeded.code).toBe(0);
+    const result = JSON.parse(seeded.stdout) as {
+      scale: string;
+      counts: { nodes: Record<string, number>; relationships: Record<string, number> };
+    };
+    expect(result.scale).toBe('small');
+    expect(result.counts.nodes.Organization).toBeGreaterThan(1);
+    expect(result.counts.nodes.Usage).toBeGreaterThan(300);
+
+    const stats = await overblik('stats', '--db', db, '--json');
+    expect(stats.code).toBe(0);
+    const counts = JSON.parse(stats.stdout) as typeof result.counts;
+    expect(counts.nodes).toEqual(result.counts.nodes);
+    expect(counts.relationships).toEqual(result.counts.relationships);
+  });
+
+  it('replaces the store on a second seed instead of adding to it', async () => {
+    const db = join(dir, 'twice.kuzu');
+    const first = await overblik('seed', '--scale', 'small', '--db', db, '--json');
+    const second = await overblik('seed', '--scale', 'small', '--db', db, '--json');
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).counts).toEqual(JSON.parse(first.stdout).counts);
+  });
+
+  it('prints human tables by default', async () => {
+    const db = join(dir, 'human.kuzu');
+    await overblik('seed', '--scale', 'small', '--db', db);
+    const stats = await overblik('stats', '--db', db);
+    expect(stats.stdout).toMatch(/Nodes:\n(.|\n)*Usage\s+\d+/);
+  });
+
+  it('fails with one line naming the bad value', async () => {
+    const outcome = await overblik('seed', '--scale', 'huge', '--db', join(dir, 'x.kuzu'));
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr.trim()).toBe(
+      'overblik: Unknown scale "huge"; use small, medium, national',
+    );
+  });
+
+  it('reports every configuration problem at once', async () => {
+    const outcome = await overblik('stats', '--store', 'neo4j', '--port', 'x');
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr.trim()).toBe(
+      'overblik: Invalid configuration: PORT must be a number; NEO4J_URI is required when ' +
+        'STORE=neo4j; NEO4J_PASSWORD is required when STORE=neo4j',
+    );
+  });
+
+  it('rejects an unknown command', async () => {
+    const outcome = await overblik('frobnicate');
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr).toContain('Unknown command "frobnicate"');
+  });
+});

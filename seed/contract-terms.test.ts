@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatCalendarDate, parseCalendarDate } from './calendar-date.ts';
+import { addMonths, parseCalendarDate } from '../server/domain/calendar-date.ts';
 import { drawContractTerms, type ContractTerms } from './contract-terms.ts';
 import { Random } from './random.ts';
 
-const REFERENCE = parseCalendarDate('2025-06-01');
+const REFERENCE = '2025-06-01';
 const DATE_FIELDS = [
   'validFrom',
   'validTo',
@@ -25,16 +25,21 @@ function draw(
   );
 }
 
+/** Whole calendar months from the reference month to the month of `iso`. */
 const monthsFromReference = (iso: string) => {
-  const date = parseCalendarDate(iso);
-  return (date.year - REFERENCE.year) * 12 + (date.month - REFERENCE.month);
+  const monthIndex = (date: string) => {
+    const parts = parseCalendarDate(date);
+    if (!parts) throw new Error(`Not a calendar date: ${date}`);
+    return parts.year * 12 + parts.month;
+  };
+  return monthIndex(iso) - monthIndex(REFERENCE);
 };
 
 describe('drawContractTerms', () => {
   it('draws the same numbers whatever the reference date, moving only the dates', () => {
     const a = Random.create(5, 'terms');
     const b = Random.create(5, 'terms');
-    const later = parseCalendarDate('2027-02-17');
+    const later = '2027-02-17';
     let shifted = 0;
     for (let i = 0; i < 500; i++) {
       const x = drawContractTerms(a, REFERENCE, { role: 'primary', cycleMonths: 12 });
@@ -58,7 +63,7 @@ describe('drawContractTerms', () => {
     expect(ongoing.length / terms.length).toBeGreaterThan(0.25);
     for (const t of fixed) {
       expect(t.validFrom! < t.validTo!).toBe(true);
-      expect(t.validFrom! <= formatCalendarDate(REFERENCE)).toBe(true);
+      expect(t.validFrom! <= REFERENCE).toBe(true);
     }
     const ends = fixed.map((t) => monthsFromReference(t.validTo!));
     expect(Math.min(...ends)).toBeGreaterThanOrEqual(-42);
@@ -70,7 +75,7 @@ describe('drawContractTerms', () => {
     for (const t of ongoing) {
       expect(t.validTo).toBeNull();
       expect(t.durationYears).toBeNull();
-      expect(t.validFrom! < formatCalendarDate(REFERENCE)).toBe(true);
+      expect(t.validFrom! < REFERENCE).toBe(true);
     }
   });
 
@@ -116,10 +121,9 @@ describe('drawContractTerms', () => {
   it('terminates some contracts recently, some still inside their notice period', () => {
     const terminated = draw(6_000).filter((t) => t.terminatedAt);
     expect(terminated.length).toBeGreaterThan(100);
-    const today = formatCalendarDate(REFERENCE);
+    const today = REFERENCE;
     expect(terminated.every((t) => t.terminatedAt! < today)).toBe(true);
-    const noticeEnd = (t: ContractTerms) =>
-      formatCalendarDate(addMonths(parseCalendarDate(t.terminatedAt!), t.noticeMonths ?? 0));
+    const noticeEnd = (t: ContractTerms) => addMonths(t.terminatedAt!, t.noticeMonths ?? 0);
     expect(terminated.some((t) => noticeEnd(t) > today)).toBe(true);
     expect(terminated.some((t) => noticeEnd(t) < today)).toBe(true);
   });

@@ -2,12 +2,12 @@ import type { ContractNode, NoticeByEndOf } from '../server/model/model-types.ts
 import {
   addDays,
   addMonths,
-  formatCalendarDate,
-  monthEnd,
-  monthStart,
-  withDay,
+  endOfMonth,
+  parseCalendarDate,
+  startOfMonth,
+  withDayOfMonth,
   type CalendarDate,
-} from './calendar-date.ts';
+} from '../server/domain/calendar-date.ts';
 import type { ExtensionOption, ProcurementStrategy } from './kitos-options.ts';
 import type { Random, Weighted } from './random.ts';
 
@@ -128,8 +128,6 @@ const FIXED_LENGTHS: readonly Weighted<number>[] = [
   [72, 10],
 ];
 
-const iso = formatCalendarDate;
-
 /**
  * Draws a contract's terms the way real registrations spread around the reference date: fixed
  * terms ending from a few months ago to six years ahead (clustered around the system's
@@ -170,7 +168,7 @@ export function drawContractTerms(
     // A contract in the demo has always started: stretch the term if it would start in the future.
     if (endOffset - lengthMonths > -1) lengthMonths = endOffset + stretch;
     startOffset = endOffset - lengthMonths;
-    validFrom = withDay(monthStart(reference, startOffset), startDay);
+    validFrom = withDayOfMonth(startOfMonth(reference, startOffset), startDay);
     validTo = addDays(addMonths(validFrom, lengthMonths), -1);
     if (random.chance(0.6)) {
       extensionOption = random.weighted(EXTENSIONS);
@@ -182,11 +180,13 @@ export function drawContractTerms(
       irrevocableUntil = addDays(addMonths(validFrom, random.int(12, 48)), -1);
   } else if (shape === 'ongoing') {
     startOffset = -random.int(2, 180);
-    validFrom = withDay(monthStart(reference, startOffset), startDay);
-    if (random.chance(0.3)) irrevocableUntil = monthEnd(monthStart(reference, random.int(-24, 30)));
+    validFrom = withDayOfMonth(startOfMonth(reference, startOffset), startDay);
+    if (random.chance(0.3))
+      irrevocableUntil = endOfMonth(startOfMonth(reference, random.int(-24, 30)));
   } else {
     startOffset = -random.int(2, 120);
-    if (random.chance(0.5)) validFrom = withDay(monthStart(reference, startOffset), startDay);
+    if (random.chance(0.5))
+      validFrom = withDayOfMonth(startOfMonth(reference, startOffset), startDay);
   }
 
   const noticeMonths =
@@ -204,7 +204,7 @@ export function drawContractTerms(
     // Recently: some are still inside their notice period at the reference date, some are past it.
     const latest = Math.min(-1, endOffset ?? -1);
     const monthsAgo = random.int(-latest, Math.max(-latest, Math.min(14, -startOffset)));
-    terminatedAt = withDay(monthStart(reference, -monthsAgo), random.int(1, 28));
+    terminatedAt = withDayOfMonth(startOfMonth(reference, -monthsAgo), random.int(1, 28));
   }
   const enforcedValid = random.chance(0.015) ? true : random.chance(0.5) ? false : null;
 
@@ -217,7 +217,9 @@ export function drawContractTerms(
     const soon = random.int(-3, 36);
     planOffset = endOffset !== null && shape === 'fixed' ? endOffset - lead - slack : soon;
   }
-  const planned = planOffset !== null ? monthStart(reference, planOffset) : null;
+  // Only the year and quarter are kept; a month start always parses, so null means "no plan".
+  const planned =
+    planOffset !== null ? parseCalendarDate(startOfMonth(reference, planOffset)) : null;
   const initiatedDraw = random.next();
   const procurementInitiated =
     planOffset !== null && planOffset <= 9
@@ -235,17 +237,17 @@ export function drawContractTerms(
   const fixedTerm = shape === 'fixed' || shape === 'expired';
   const showDuration = fixedTerm && random.chance(0.8);
   return {
-    validFrom: validFrom ? iso(validFrom) : null,
-    validTo: validTo ? iso(validTo) : null,
+    validFrom,
+    validTo,
     durationYears: showDuration && lengthMonths !== null ? Math.floor(lengthMonths / 12) : null,
     durationMonths: showDuration && lengthMonths !== null ? lengthMonths % 12 : null,
     ongoing: shape === 'ongoing' ? true : fixedTerm ? false : null,
     extensionOption,
     extensionsUsed,
-    irrevocableUntil: irrevocableUntil ? iso(irrevocableUntil) : null,
+    irrevocableUntil,
     noticeMonths,
     noticeByEndOf,
-    terminatedAt: terminatedAt ? iso(terminatedAt) : null,
+    terminatedAt,
     enforcedValid,
     procurementPlanYear: planned ? planned.year : null,
     procurementPlanQuarter: planned ? Math.floor((planned.month - 1) / 3) + 1 : null,

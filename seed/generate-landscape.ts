@@ -1,6 +1,10 @@
+import {
+  formatCalendarDate,
+  parseCalendarDate,
+  type CalendarDate,
+} from '../server/domain/calendar-date.ts';
 import { LandscapeBuilder, type Landscape } from '../server/model/landscape.ts';
 import { ARCHITECTURE_COMPONENTS } from './architecture-components.ts';
-import { parseCalendarDate, formatCalendarDate } from './calendar-date.ts';
 import { planCatalogue, type PlannedSystem } from './catalogue.ts';
 import { generateKlePlan } from './kle-plan.ts';
 import { DATA_TYPE_NAMES } from './kitos-options.ts';
@@ -57,7 +61,7 @@ const UNREFERENCED_SUBJECTS_KEPT: Readonly<Record<Scale, number>> = {
   national: 1,
 };
 
-function firstDayOfCurrentMonth(): string {
+function firstDayOfCurrentMonth(): CalendarDate {
   const now = new Date();
   return formatCalendarDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: 1 });
 }
@@ -80,7 +84,10 @@ export function generateLandscape(options: GenerateOptions): Landscape {
   if (!SCALES.includes(scale))
     throw new Error(`Unknown scale "${String(scale)}": use one of ${SCALES.join(', ')}`);
   if (!Number.isFinite(seed)) throw new Error(`Invalid seed "${seed}": use a finite number`);
-  const reference = parseCalendarDate(options.referenceDate ?? firstDayOfCurrentMonth());
+  const reference = options.referenceDate ?? firstDayOfCurrentMonth();
+  // Checked here so a bad option fails at once with its own name, not deep inside the contracts.
+  if (parseCalendarDate(reference) === null)
+    throw new Error(`Invalid date "${reference}": expected an existing date as YYYY-MM-DD`);
   const root = Random.create(seed, 'overblik');
 
   // Plan the shared catalogue at national size, so ids do not depend on the scale.

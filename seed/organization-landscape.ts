@@ -10,12 +10,11 @@ import type {
 } from '../server/model/model-types.ts';
 import type { BusinessArea } from './business-areas.ts';
 import {
-  formatCalendarDate,
-  monthEnd,
-  monthStart,
-  withDay,
+  endOfMonth,
+  startOfMonth,
+  withDayOfMonth,
   type CalendarDate,
-} from './calendar-date.ts';
+} from '../server/domain/calendar-date.ts';
 import type { PlannedSystem } from './catalogue.ts';
 import { drawContractTerms, type ContractRole } from './contract-terms.ts';
 import type { KlePlan, KleTask } from './kle-plan.ts';
@@ -177,7 +176,6 @@ const CONTRACT_NUMBER_PREFIX: Readonly<Record<ContractType, string>> = {
   Databehandleraftale: 'DB',
 };
 
-const iso = formatCalendarDate;
 const isPersonal = (level: PersonalDataLevel | null) => level !== null && level !== 'NONE';
 
 function roundTo(value: number, step: number): number {
@@ -257,8 +255,8 @@ function addUsages(input: OrganizationLandscapeInput, random: Random, tree: Unit
     const endDraw = random.int(1, 24);
     const day = random.chance(0.5) ? 1 : random.int(2, 28);
     if (random.chance(0.7)) {
-      validFrom = withDay(
-        monthStart(
+      validFrom = withDayOfMonth(
+        startOfMonth(
           reference,
           lifecycle === 'PHASING_IN' ? Math.round(startDraw / 20) - 3 : -startDraw,
         ),
@@ -266,9 +264,9 @@ function addUsages(input: OrganizationLandscapeInput, random: Random, tree: Unit
       );
     }
     if (lifecycle === 'PHASING_OUT')
-      validTo = monthEnd(monthStart(reference, Math.ceil(endDraw * 0.75)));
-    else if (lifecycle === 'NOT_IN_USE') validTo = monthEnd(monthStart(reference, -endDraw));
-    else if (random.chance(0.04)) validTo = monthEnd(monthStart(reference, endDraw + 12));
+      validTo = endOfMonth(startOfMonth(reference, Math.ceil(endDraw * 0.75)));
+    else if (lifecycle === 'NOT_IN_USE') validTo = endOfMonth(startOfMonth(reference, -endDraw));
+    else if (random.chance(0.04)) validTo = endOfMonth(startOfMonth(reference, endDraw + 12));
     const businessCritical = random.chance(0.1)
       ? null
       : hub || random.chance(system.core ? 0.7 : 0.25);
@@ -311,8 +309,8 @@ function addUsages(input: OrganizationLandscapeInput, random: Random, tree: Unit
       localName,
       localSystemId,
       lifecycle,
-      validFrom: validFrom ? iso(validFrom) : null,
-      validTo: validTo ? iso(validTo) : null,
+      validFrom,
+      validTo,
       hostedAt: random.weighted(HOSTED_AT),
       businessCritical,
       criticality,

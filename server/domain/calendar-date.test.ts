@@ -16,6 +16,8 @@ import {
   maxCalendarDate,
   minCalendarDate,
   parseCalendarDate,
+  startOfMonth,
+  withDayOfMonth,
 } from './calendar-date.ts';
 
 describe('isLeapYear', () => {
@@ -203,6 +205,53 @@ describe('endOfMonth', () => {
     expect(endOfMonth('2000-02-01')).toBe('2000-02-29');
     expect(endOfMonth('2025-04-30')).toBe('2025-04-30');
     expect(endOfMonth('2025-12-01')).toBe('2025-12-31');
+  });
+});
+
+describe('startOfMonth', () => {
+  it('returns the first day of the same month by default', () => {
+    expect(startOfMonth('2025-06-17')).toBe('2025-06-01');
+    expect(startOfMonth('2025-06-01')).toBe('2025-06-01');
+    expect(startOfMonth('2024-02-29')).toBe('2024-02-01');
+  });
+
+  it('moves whole months from the first, so month ends do not clamp or drift', () => {
+    expect(startOfMonth('2025-01-31', 1)).toBe('2025-02-01');
+    expect(startOfMonth('2025-03-31', -1)).toBe('2025-02-01');
+    expect(startOfMonth('2025-06-17', -6)).toBe('2024-12-01');
+    expect(startOfMonth('2025-11-30', 14)).toBe('2027-01-01');
+    expect(startOfMonth('2025-01-15', -13)).toBe('2023-12-01');
+  });
+
+  it('throws RangeError on an invalid date, a fractional count or a result outside 0001–9999', () => {
+    expect(() => startOfMonth('2025-02-30')).toThrow(RangeError);
+    expect(() => startOfMonth('2025-06-17', 1.5)).toThrow(RangeError);
+    expect(() => startOfMonth('9999-12-31', 1)).toThrow(RangeError);
+    expect(() => startOfMonth('0001-01-31', -1)).toThrow(RangeError);
+    expect(startOfMonth('0001-12-31', -11)).toBe('0001-01-01');
+  });
+});
+
+describe('withDayOfMonth', () => {
+  it('sets the day within the same month', () => {
+    expect(withDayOfMonth('2025-06-01', 17)).toBe('2025-06-17');
+    expect(withDayOfMonth('2025-06-30', 1)).toBe('2025-06-01');
+  });
+
+  it("clamps a day past the month's end to its last day", () => {
+    expect(withDayOfMonth('2025-04-01', 31)).toBe('2025-04-30');
+    expect(withDayOfMonth('2025-02-10', 29)).toBe('2025-02-28');
+    expect(withDayOfMonth('2024-02-10', 30)).toBe('2024-02-29');
+    expect(withDayOfMonth('2100-02-10', 29)).toBe('2100-02-28');
+    expect(withDayOfMonth('2025-12-01', 31)).toBe('2025-12-31');
+  });
+
+  it('throws RangeError on an invalid date or a day no month has', () => {
+    expect(() => withDayOfMonth('2025-02-29', 1)).toThrow(RangeError);
+    expect(() => withDayOfMonth('2025-06-01', 0)).toThrow(RangeError);
+    expect(() => withDayOfMonth('2025-06-01', 32)).toThrow(RangeError);
+    expect(() => withDayOfMonth('2025-06-01', 1.5)).toThrow(RangeError);
+    expect(() => withDayOfMonth('2025-06-01', Number.NaN)).toThrow(RangeError);
   });
 });
 

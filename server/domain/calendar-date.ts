@@ -117,19 +117,38 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * @throws RangeError on an invalid date, a non-integer count, or a result outside 0001–9999.
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  requireInteger(months, 'months');
-  const { year, month, day } = requireParts(date);
-  const monthIndex = year * 12 + (month - 1) + months;
-  const targetYear = Math.floor(monthIndex / 12);
-  const targetMonth = monthIndex - targetYear * 12 + 1;
-  if (targetYear < MIN_YEAR || targetYear > MAX_YEAR) {
-    throw new RangeError(`${date} plus ${months} months is outside the years 0001–9999`);
-  }
+  const target = monthAway(date, months);
+  const { day } = requireParts(date);
   return formatCalendarDate({
-    year: targetYear,
-    month: targetMonth,
-    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+    ...target,
+    day: Math.min(day, daysInMonth(target.year, target.month)),
   });
+}
+
+/**
+ * First day of the month `monthsAway` calendar months after (negative: before) the date's month:
+ * `startOfMonth('2025-06-17')` is `'2025-06-01'`, `startOfMonth('2025-06-17', -6)` is
+ * `'2024-12-01'`. Counting from the first of the month sidesteps the end-of-month clamping of
+ * {@link addMonths}, so a series of month starts never drifts.
+ * @throws RangeError on an invalid date, a non-integer count, or a result outside 0001–9999.
+ */
+export function startOfMonth(date: CalendarDate, monthsAway = 0): CalendarDate {
+  return formatCalendarDate({ ...monthAway(date, monthsAway), day: 1 });
+}
+
+/**
+ * The same month with the day set to `day`, clamped to the month's length: day 31 of
+ * `'2025-04-10'` is `'2025-04-30'` and day 30 of `'2024-02-01'` is `'2024-02-29'`. Clamping, as in
+ * {@link addMonths}, lets "the 31st of every month" mean the last day of each month; a day no
+ * month has (below 1, above 31 or fractional) is a mistake and throws instead.
+ * @throws RangeError on an invalid date or a day that is not a whole number from 1 to 31.
+ */
+export function withDayOfMonth(date: CalendarDate, day: number): CalendarDate {
+  const { year, month } = requireParts(date);
+  if (!Number.isInteger(day) || day < 1 || day > 31) {
+    throw new RangeError(`Day of month must be a whole number from 1 to 31, got ${day}`);
+  }
+  return formatCalendarDate({ year, month, day: Math.min(day, daysInMonth(year, month)) });
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). @throws RangeError on an invalid date. */
@@ -191,6 +210,19 @@ function requireParts(date: CalendarDate): CalendarDateParts {
     throw new RangeError(`Invalid calendar date ${JSON.stringify(date)} (expected YYYY-MM-DD)`);
   }
   return parts;
+}
+
+// The year and month `months` calendar months from the date's month, checked against the supported
+// years here so that the error names the caller's date rather than an intermediate one.
+function monthAway(date: CalendarDate, months: number): { year: number; month: number } {
+  requireInteger(months, 'months');
+  const { year, month } = requireParts(date);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  if (targetYear < MIN_YEAR || targetYear > MAX_YEAR) {
+    throw new RangeError(`${date} plus ${months} months is outside the years 0001–9999`);
+  }
+  return { year: targetYear, month: monthIndex - targetYear * 12 + 1 };
 }
 
 function requireInteger(value: number, what: string): void {

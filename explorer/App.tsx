@@ -58,7 +58,11 @@ export function App() {
       <form onSubmit={search}>
         <label>
           Søg{' '}
-          <input value={text} onChange={(e) => setText(e.target.value)} placeholder="system, kontrakt, enhed…" />
+          <input
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="system, kontrakt, enhed…"
+          />
         </label>{' '}
         <button type="submit">Søg</button>
       </form>

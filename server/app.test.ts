@@ -49,7 +49,10 @@ describe('GraphQL API', () => {
       lifecycle: 'OPERATIONAL',
       validFrom: '2019-03-01',
       personalData: 'SENSITIVE_DATA',
-      system: { name: 'Akta ESDH', interfaces: [{ name: 'Akta Sag REST', dataTypes: [{ name: 'Sag' }] }] },
+      system: {
+        name: 'Akta ESDH',
+        interfaces: [{ name: 'Akta Sag REST', dataTypes: [{ name: 'Sag' }] }],
+      },
       contracts: [{ name: 'ESDH-kontrakt 2019', noticeMonths: 6, noticeByEndOf: 'QUARTER' }],
       mainContract: { id: 'con-aarby-esdh' },
       incomingRelations: [{ from: { id: 'use-aarby-oko' }, interface: { name: 'Akta Sag REST' } }],
@@ -79,7 +82,9 @@ describe('GraphQL API', () => {
   });
 
   it('counts the landscape and names the viewer', async () => {
-    const answer = await ask(`{ viewer { id role municipalityId } stats { nodes { kind count } } }`);
+    const answer = await ask(
+      `{ viewer { id role municipalityId } stats { nodes { kind count } } }`,
+    );
     expect(answer.data?.viewer).toEqual({ id: 'local', role: 'ADMIN', municipalityId: null });
     const nodes = (answer.data?.stats as { nodes: { kind: string; count: number }[] }).nodes;
     expect(nodes).toContainEqual({ kind: 'USAGE', count: 3 });
@@ -87,7 +92,9 @@ describe('GraphQL API', () => {
   });
 
   it('rejects a page larger than the limit with INVALID_INPUT naming the value', async () => {
-    const answer = await ask(`{ entity(id: "sys-esdh") { ... on System { usages(first: 5000) { id } } } }`);
+    const answer = await ask(
+      `{ entity(id: "sys-esdh") { ... on System { usages(first: 5000) { id } } } }`,
+    );
     expect(answer.errors?.[0]).toMatchObject({
       message: 'first must be between 0 and 1000; got 5000',
       extensions: { code: 'INVALID_INPUT' },

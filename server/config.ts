@@ -6,25 +6,24 @@ const port = z.coerce
   .min(1, 'must be 1–65535')
   .max(65535, 'must be 1–65535');
 
-const schema = z
-  .object({
-    /** Which store holds the graph. @default 'embedded' */
-    STORE: z.enum(['embedded', 'neo4j'], { error: 'must be embedded or neo4j' }).default('embedded'),
-    /** The embedded store's database file. @default './data/overblik.kuzu' */
-    DB_PATH: z.string().min(1, 'must not be empty').default('./data/overblik.kuzu'),
-    /** Bolt URI of Neo4j, e.g. bolt://localhost:7687; required when STORE=neo4j. */
-    NEO4J_URI: z.string().url('must be a URI such as bolt://localhost:7687').optional(),
-    /** @default 'neo4j' */
-    NEO4J_USER: z.string().min(1).default('neo4j'),
-    /** Required when STORE=neo4j. */
-    NEO4J_PASSWORD: z.string().optional(),
-    /** @default 'neo4j' */
-    NEO4J_DATABASE: z.string().min(1).default('neo4j'),
-    /** Port of the HTTP server. @default 4000 */
-    PORT: port.default(4000),
-    /** Address the server binds to. @default '127.0.0.1' (local mode) */
-    HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
-  });
+const schema = z.object({
+  /** Which store holds the graph. @default 'embedded' */
+  STORE: z.enum(['embedded', 'neo4j'], { error: 'must be embedded or neo4j' }).default('embedded'),
+  /** The embedded store's database file. @default './data/overblik.kuzu' */
+  DB_PATH: z.string().min(1, 'must not be empty').default('./data/overblik.kuzu'),
+  /** Bolt URI of Neo4j, e.g. bolt://localhost:7687; required when STORE=neo4j. */
+  NEO4J_URI: z.string().url('must be a URI such as bolt://localhost:7687').optional(),
+  /** @default 'neo4j' */
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  /** Required when STORE=neo4j. */
+  NEO4J_PASSWORD: z.string().optional(),
+  /** @default 'neo4j' */
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  /** Port of the HTTP server. @default 4000 */
+  PORT: port.default(4000),
+  /** Address the server binds to. @default '127.0.0.1' (local mode) */
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+});
 
 /** The store a command works on. */
 export type StoreConfig =
@@ -60,7 +59,8 @@ export function loadConfig(
   overrides: Record<string, string | undefined> = {},
 ): Config {
   const merged = { ...env };
-  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
+  for (const [key, value] of Object.entries(overrides))
+    if (value !== undefined) merged[key] = value;
   for (const key of Object.keys(merged)) if (merged[key] === '') delete merged[key];
   const parsed = schema.safeParse(merged);
   const problems = parsed.success

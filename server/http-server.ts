@@ -31,16 +31,31 @@ async function serveExplorer(path: string, res: ServerResponse, dir: string): Pr
     send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     return;
   }
-  const target = relative !== '' && existsSync(file) && extname(file) !== '' ? file : join(dir, 'index.html');
+  const target =
+    relative !== '' && existsSync(file) && extname(file) !== '' ? file : join(dir, 'index.html');
   if (!existsSync(target)) {
-    send(res, 503, 'text/plain; charset=utf-8', 'The explorer is not built yet: run `npm run build`.');
+    send(
+      res,
+      503,
+      'text/plain; charset=utf-8',
+      'The explorer is not built yet: run `npm run build`.',
+    );
     return;
   }
-  send(res, 200, CONTENT_TYPES[extname(target)] ?? 'application/octet-stream', await readFile(target));
+  send(
+    res,
+    200,
+    CONTENT_TYPES[extname(target)] ?? 'application/octet-stream',
+    await readFile(target),
+  );
 }
 
 /** The HTTP server: GraphQL at /graphql, a health check at /healthz, the explorer at /. */
-export function createHttpServer(app: App, graph: GraphService, explorerDir = EXPLORER_DIR): Server {
+export function createHttpServer(
+  app: App,
+  graph: GraphService,
+  explorerDir = EXPLORER_DIR,
+): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/graphql')) {

@@ -5,7 +5,10 @@ export interface ApiError {
 }
 
 /** Posts one operation to the server's /graphql and returns its data or throws its first error. */
-export async function queryGraphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function queryGraphql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -198,7 +198,9 @@ export class GraphIndex {
   /** The record and label of an id, or undefined. */
   get(id: string): { label: Label; record: NodeRecord } | undefined {
     const node = this.#indexOf.get(id);
-    return node === undefined ? undefined : { label: this.labelAt(node), record: this.recordAt(node) };
+    return node === undefined
+      ? undefined
+      : { label: this.labelAt(node), record: this.recordAt(node) };
   }
 
   /** Neighbours of a node over one relationship type, as dense indexes (a view, do not modify). */

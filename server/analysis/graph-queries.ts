@@ -24,7 +24,8 @@ export function neighboursWithLabel(
   label: Label,
 ): number[] {
   const result: number[] = [];
-  for (const n of index.neighbours(node, type, direction)) if (index.labelAt(n) === label) result.push(n);
+  for (const n of index.neighbours(node, type, direction))
+    if (index.labelAt(n) === label) result.push(n);
   return result;
 }
 
@@ -77,7 +78,9 @@ export function usagesCoveredByContract(index: GraphIndex, contract: number): nu
  */
 export function effectiveTasks(index: GraphIndex, usage: number): number[] {
   const system = systemOfUsage(index, usage);
-  const tasks = new Set<number>(system === undefined ? [] : index.neighbours(system, 'SUPPORTS', 'OUT'));
+  const tasks = new Set<number>(
+    system === undefined ? [] : index.neighbours(system, 'SUPPORTS', 'OUT'),
+  );
   for (const t of index.neighbours(usage, 'ADDS_TASK', 'OUT')) tasks.add(t);
   for (const t of index.neighbours(usage, 'OPTS_OUT_TASK', 'OUT')) tasks.delete(t);
   return [...tasks];

@@ -8,8 +8,6 @@ describe('CypherCatalog', () => {
       embedded: [
         'bulk-load-nodes',
         'bulk-load-relationships',
-        'export-nodes',
-        'export-relationships',
         'schema',
         'value-boolean',
         'value-float',
@@ -27,10 +25,7 @@ describe('CypherCatalog', () => {
     expect(shared.filter((f) => !names.has(f))).toEqual([]);
     for (const dialect of ['embedded', 'neo4j'] as const) {
       const catalog = new CypherCatalog({ name: dialect });
-      for (const name of QUERY_NAMES) {
-        if (name.startsWith('export-') && dialect === 'neo4j') continue;
-        expect(catalog.text(name), `${dialect}/${name}`).not.toBe('');
-      }
+      for (const name of QUERY_NAMES) expect(catalog.text(name), `${dialect}/${name}`).not.toBe('');
     }
   });
 

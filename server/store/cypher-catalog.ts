@@ -8,10 +8,7 @@ import {
 } from '../model/model-types.ts';
 import type { CypherDialect } from './dialect.ts';
 
-/**
- * Every query file the store uses: `cypher/<dialect>/<name>.cypher`, else `cypher/shared/`. The
- * `export-*` queries exist only for dialects with the `exportToFiles` capability.
- */
+/** Every query file the store uses; `cypher/shared/<name>.cypher` or a dialect override. */
 export const QUERY_NAMES = [
   'schema',
   'upsert-nodes',
@@ -35,8 +32,6 @@ export const QUERY_NAMES = [
   'value-int',
   'value-float',
   'value-boolean',
-  'export-nodes',
-  'export-relationships',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -81,8 +76,8 @@ export class CypherCatalog {
     for (const name of QUERY_NAMES) {
       const override = new URL(`${dialect.name}/${name}.cypher`, CYPHER_ROOT);
       const shared = new URL(`shared/${name}.cypher`, CYPHER_ROOT);
-      const file = existsSync(override) ? override : existsSync(shared) ? shared : null;
-      if (file) this.#texts.set(name, readFileSync(file, 'utf8'));
+      const file = existsSync(override) ? override : shared;
+      this.#texts.set(name, readFileSync(file, 'utf8'));
     }
     for (const label of GRAPH_MODEL.labels) {
       const set = label.properties
@@ -103,14 +98,7 @@ export class CypherCatalog {
 
   /** The raw text of a query file, header comments removed. */
   text(name: QueryName): string {
-    const text = this.#texts.get(name);
-    if (text === undefined) throw new Error(`No query file ${name}.cypher for this store`);
-    return stripHeader(text);
-  }
-
-  /** Whether this dialect has the query (capability-only queries may be missing). */
-  has(name: QueryName): boolean {
-    return this.#texts.has(name);
+    return stripHeader(this.#texts.get(name) ?? '');
   }
 
   /** The statements of the schema file, one per `;`. */

@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConflictError, DomainError } from '../domain/errors.ts';
-import { GRAPH_MODEL, type PropertyType } from '../model/graph-model.ts';
+import { GRAPH_MODEL } from '../model/graph-model.ts';
 import type {
   Landscape,
   NodeRecord,
@@ -17,7 +17,6 @@ import {
 } from '../model/model-types.ts';
 import { CypherCatalog, type QueryName, type QueryNames } from './cypher-catalog.ts';
 import { writeCsvFile } from './csv-file.ts';
-import { parseCsvRows } from './csv-rows.ts';
 import type { CypherDialect, CypherSession, CypherTransaction, Row } from './dialect.ts';
 import type {
   GraphCounts,
@@ -34,7 +33,6 @@ const BATCH_SIZE = 2_000;
 const PROPERTIES = new Map(
   GRAPH_MODEL.labels.map((l) => [l.name as Label, l.properties.map((p) => p.name)]),
 );
-const PROPERTY_DEFS = new Map(GRAPH_MODEL.labels.map((l) => [l.name as Label, l.properties]));
 const NAMED_LABELS = GRAPH_MODEL.labels
   .filter((l) => l.nameProperty !== null)
   .map((l) => l.name as Label);
@@ -61,20 +59,6 @@ function byPair(rows: readonly RelationshipRecord[]): Map<string, RelationshipRe
 
 function count(rows: Row[]): number {
   return rows.reduce((sum, row) => sum + Number(row.count ?? 0), 0);
-}
-
-/** A CSV field written by the database → the property's value (unquoted empty is null). */
-function fromCsvField(type: PropertyType, field: string | null): PropertyValue {
-  if (field === null) return null;
-  switch (type) {
-    case 'int':
-    case 'float':
-      return Number(field);
-    case 'boolean':
-      return field === 'True' || field === 'true';
-    default:
-      return field;
-  }
 }
 
 /** A node's properties in model order, every property present (stores may omit nulls). */
@@ -338,19 +322,8 @@ export class CypherGraphStore implements GraphStore {
 
   async *streamNodes(): AsyncIterable<{ label: Label; nodes: readonly NodeRecord[] }> {
     for (const label of LABELS) {
-      if (this.capabilities.exportToFiles) {
-        const properties = PROPERTY_DEFS.get(label) ?? [];
-        const nodes: NodeRecord[] = [];
-        await this.#export('export-nodes', { label }, (fields) => {
-          const record: Record<string, PropertyValue> = {};
-          properties.forEach((p, i) => (record[p.name] = fromCsvField(p.type, fields[i] ?? null)));
-          nodes.push(record as NodeRecord);
-        });
-        yield { label, nodes };
-      } else {
-        const rows = await this.#run(this.#session, 'stream-nodes', { label });
-        yield { label, nodes: rows.map((row) => toRecord(label, row)) };
-      }
+      const rows = await this.#run(this.#session, 'stream-nodes', { label });
+      yield { label, nodes: rows.map((row) => toRecord(label, row)) };
     }
   }
 
@@ -361,39 +334,23 @@ export class CypherGraphStore implements GraphStore {
     for (const rel of GRAPH_MODEL.relationshipTypes) {
       const type = rel.name as RelationshipType;
       for (const pair of rel.pairs) {
-        const names = { type, from: pair.from as Label, to: pair.to as Label };
-        const relationships: RelationshipRecord[] = [];
-        const add = (from: unknown, to: unknown) =>
-          relationships.push({
-            from: String(from),
-            to: String(to),
-            fromLabel: names.from,
-            toLabel: names.to,
-          });
-        if (this.capabilities.exportToFiles) {
-          await this.#export('export-relationships', names, (fields) => add(fields[0], fields[1]));
-        } else {
-          const rows = await this.#run(this.#session, 'stream-relationships', names);
-          for (const row of rows) add(row.from, row.to);
-        }
-        yield { type, relationships };
+        const fromLabel = pair.from as Label;
+        const toLabel = pair.to as Label;
+        const rows = await this.#run(this.#session, 'stream-relationships', {
+          type,
+          from: fromLabel,
+          to: toLabel,
+        });
+        yield {
+          type,
+          relationships: rows.map((r) => ({
+            from: String(r.from),
+            to: String(r.to),
+            fromLabel,
+            toLabel,
+          })),
+        };
       }
-    }
-  }
-
-  /** Has the database write a query's rows to a temporary CSV file, then reads them back. */
-  async #export(
-    name: 'export-nodes' | 'export-relationships',
-    names: QueryNames,
-    onRow: (fields: (string | null)[]) => void,
-  ): Promise<void> {
-    const dir = await mkdtemp(join(tmpdir(), 'overblik-export-'));
-    try {
-      const file = join(dir, 'rows.csv');
-      await this.#run(this.#session, name, { ...names, file });
-      parseCsvRows(await readFile(file, 'utf8'), onRow);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
     }
   }
 

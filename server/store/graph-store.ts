@@ -9,12 +9,6 @@ export interface StoreCapabilities {
    * @default false
    */
   readonly bulkLoadFromFiles: boolean;
-  /**
-   * Whole tables are streamed out through files the database writes itself (Kùzu `COPY TO`),
-   * several times faster than returning rows to Node; uses the `export-*` queries.
-   * @default false
-   */
-  readonly exportToFiles: boolean;
 }
 
 /** A node read back from a store. */

@@ -23,7 +23,7 @@ function decode(value: unknown): unknown {
  */
 export const embeddedDialect: CypherDialect = {
   name: 'embedded',
-  capabilities: { bulkLoadFromFiles: true, exportToFiles: true },
+  capabilities: { bulkLoadFromFiles: true },
   decode,
   toDomainError(error, queryName) {
     const message = error instanceof Error ? error.message : String(error);

@@ -18,7 +18,7 @@ function decode(value: unknown): unknown {
 /** The Neo4j dialect: errors are mapped on the server's status codes, never on message text. */
 export const neo4jDialect: CypherDialect = {
   name: 'neo4j',
-  capabilities: { bulkLoadFromFiles: false, exportToFiles: false },
+  capabilities: { bulkLoadFromFiles: false },
   decode,
   toDomainError(error, queryName) {
     if (error instanceof Neo4jError) {

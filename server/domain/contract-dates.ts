@@ -378,6 +378,28 @@ export function normaliseProcurementStrategy(text: string): string {
 }
 
 /**
+ * The lead-time table for a set of overrides, built once per overrides object: analyses derive
+ * dates for tens of thousands of contracts with the same options, and rebuilding the table on
+ * every call was most of that cost.
+ */
+const LEAD_TIME_TABLES = new WeakMap<object, Map<string, number>>();
+const NO_OVERRIDES = {};
+
+function leadTimeTable(overrides: Record<string, number> | undefined): Map<string, number> {
+  const key = overrides ?? NO_OVERRIDES;
+  let table = LEAD_TIME_TABLES.get(key);
+  if (!table) {
+    table = new Map<string, number>();
+    for (const [name, months] of Object.entries({ ...DEFAULT_TENDER_LEAD_TIMES, ...overrides })) {
+      requireLeadTime(months, `leadTimesMonths[${JSON.stringify(name)}]`);
+      table.set(compactStrategy(name), months);
+    }
+    LEAD_TIME_TABLES.set(key, table);
+  }
+  return table;
+}
+
+/**
  * The tender lead time for a procurement strategy: the configured table merged over
  * {@link DEFAULT_TENDER_LEAD_TIMES}, matched after {@link normaliseProcurementStrategy} and ignoring
  * spaces ("Miniudbud" matches "Mini-udbud"), never by substring ("Udbud" is not "EU udbud"). A
@@ -390,14 +412,7 @@ export function resolveTenderLeadTime(
 ): TenderLeadTime {
   const fallback = options.defaultLeadTimeMonths ?? DEFAULT_TENDER_LEAD_TIME_MONTHS;
   requireLeadTime(fallback, 'defaultLeadTimeMonths');
-  const table = new Map<string, number>();
-  for (const [key, months] of Object.entries({
-    ...DEFAULT_TENDER_LEAD_TIMES,
-    ...options.leadTimesMonths,
-  })) {
-    requireLeadTime(months, `leadTimesMonths[${JSON.stringify(key)}]`);
-    table.set(compactStrategy(key), months);
-  }
+  const table = leadTimeTable(options.leadTimesMonths);
   if (strategy === null || strategy === undefined || strategy.trim() === '') {
     return {
       months: fallback,

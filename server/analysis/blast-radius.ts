@@ -1,0 +1,884 @@
+import type { CalendarDate } from '../domain/calendar-date.ts';
+import { compareCalendarDates } from '../domain/calendar-date.ts';
+import { InvalidInputError } from '../domain/errors.ts';
+import { PERSONAL_DATA_LEVEL_VALUES, type PersonalDataLevel } from '../model/model-types.ts';
+import { activeContractsCoveringUsage } from './contract-coverage.ts';
+import {
+  CONTRACT_DATE_KINDS,
+  contractDatesAt,
+  contractsWithDateIn,
+  requireAsOf,
+  requireLeadTimes,
+  requireMunicipality,
+  requireNodeOf,
+  requireWholeNumber,
+  type ContractDateKind,
+  type ContractDeadlineDates,
+  type LeadTimeOptions,
+} from './deadlines.ts';
+import type { GraphIndex } from './graph-index.ts';
+import {
+  effectiveTasks,
+  firstNeighbour,
+  mainContractOfUsage,
+  municipalityIdOf,
+  neighboursWithLabel,
+  supplierOfContract,
+  systemOfUsage,
+  usagesCoveredByContract,
+} from './graph-queries.ts';
+
+/** What a blast radius was asked about: the one selector the input gave. */
+export const BLAST_RADIUS_SELECTORS = ['CONTRACTS', 'SUPPLIER', 'SYSTEMS', 'WINDOW'] as const;
+export type BlastRadiusSelector = (typeof BLAST_RADIUS_SELECTORS)[number];
+
+/**
+ * LOST: no other contract active at the as-of date (and not itself ending) covers the usage, or
+ * its system ends. DEGRADED: another such contract still covers it.
+ */
+export const HIT_STATUSES = ['LOST', 'DEGRADED'] as const;
+export type HitStatus = (typeof HIT_STATUSES)[number];
+
+/** Why a relation is hit: its governing contract ends, or the usage it uses (TO_USAGE) is LOST. */
+export const RELATION_HIT_REASONS = ['GOVERNED_BY_ENDING_CONTRACT', 'PROVIDER_LOST'] as const;
+export type RelationHitReason = (typeof RELATION_HIT_REASONS)[number];
+
+/** @default 3 */
+export const DEFAULT_MAX_DEPTH = 3;
+export const MAX_MAX_DEPTH = 10;
+/** Items listed per list of the result. @default 100 */
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 1000;
+/** Most contract or system ids one input may name. */
+export const MAX_SELECTED_IDS = 1000;
+
+/** Contracts whose planned end (END) or decide-by date (DECIDE_BY) lies in `from..to`, inclusive. */
+export interface DateWindow {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+  /** @default 'END' */
+  readonly by?: ContractDateKind | null;
+}
+
+/** Arguments of {@link blastRadius}: exactly one of contractIds, supplierId, systemIds, window. */
+export interface BlastRadiusInput extends LeadTimeOptions {
+  /** These contracts end. */
+  readonly contractIds?: readonly string[] | null;
+  /** Every contract supplied by this organisation ends. */
+  readonly supplierId?: string | null;
+  /** These catalogue systems end: their usages are LOST directly. */
+  readonly systemIds?: readonly string[] | null;
+  /** Every contract with its planned end or decide-by date in the window ends. */
+  readonly window?: DateWindow | null;
+  /** The date the analysis stands on: contract validity and derived dates are taken at it. */
+  readonly asOf: CalendarDate;
+  /** Only this municipality's contracts and usages. */
+  readonly municipalityId?: string | null;
+  /** How many relations deep dependents are followed, 1–10. @default 3 */
+  readonly maxDepth?: number | null;
+  /** Items listed per list, 0–1000; totals always count everything. @default 100 */
+  readonly limit?: number | null;
+}
+
+/** A contract that ends, with its deadlines (DOMAIN.md blast radius item 7). */
+export interface EndingContract {
+  readonly contractId: string;
+  readonly name: string;
+  readonly municipalityId: string | null;
+  readonly supplierId: string | null;
+  /** Why it ends: [contract] when named or in the window, [contract, supplier] for a supplier. */
+  readonly path: string[];
+  /** Usages it covers (inside the scope), and how many of them are LOST. */
+  readonly coveredUsageCount: number;
+  readonly lostUsageCount: number;
+  readonly dates: ContractDeadlineDates;
+}
+
+/** A usage covered by an ending contract, or of an ending system (item 1). */
+export interface HitUsage {
+  readonly usageId: string;
+  readonly systemId: string | null;
+  readonly status: HitStatus;
+  /** The ending contracts that cover it (empty when its system ends). */
+  readonly endingContractIds: string[];
+  /** The ending system it is a usage of, for system input. */
+  readonly endingSystemId: string | null;
+  readonly mainContractId: string | null;
+  /** True when the usage's main contract is one of the ending contracts. */
+  readonly mainContractEnding: boolean;
+  /** For DEGRADED: the other contracts, active at the as-of date, that still cover it. */
+  readonly remainingContractIds: string[];
+  /** [usage, ending contract] (the main contract when it ends) or [usage, ending system]. */
+  readonly path: string[];
+  /**
+   * A DEGRADED usage that also uses a LOST usage (within the depth) keeps its DEGRADED status and
+   * is not listed again as a dependent; this is its shortest dependency path, as a dependent's.
+   */
+  readonly dependencyPath: string[] | null;
+}
+
+/** A relation hit by the ending (item 2). */
+export interface HitRelation {
+  readonly relationId: string;
+  readonly reasons: RelationHitReason[];
+  /** The user (FROM_USAGE) and the used, provider usage (TO_USAGE). */
+  readonly fromUsageId: string | null;
+  readonly toUsageId: string | null;
+  readonly interfaceId: string | null;
+  readonly governingContractId: string | null;
+  /** [relation, ending contract] when governed, else [relation, lost usage, its contract/system]. */
+  readonly path: string[];
+}
+
+/** A usage that uses a LOST usage, directly or through others (item 3). */
+export interface DependentUsage {
+  readonly usageId: string;
+  readonly systemId: string | null;
+  /** Relations between it and the LOST usage: 1 uses it directly. */
+  readonly depth: number;
+  /** [dependent, relation, used usage, ..., lost usage, ending contract or system]; shortest. */
+  readonly path: string[];
+  readonly lostUsageId: string;
+}
+
+/** An interface used, through relations, to reach LOST usages (item 4). */
+export interface InterfaceAtRisk {
+  readonly interfaceId: string;
+  readonly exposedBySystemIds: string[];
+  /** LOST provider usages reached through it. */
+  readonly lostUsageIds: string[];
+  readonly relationIds: string[];
+  /** Usages that use it: the FROM_USAGE ends of those relations. */
+  readonly dependentUsageIds: string[];
+  /** [interface, relation, lost usage, ending contract or system]. */
+  readonly path: string[];
+}
+
+/** An org unit that uses, or is responsible for, a hit or dependent usage (item 5). */
+export interface AffectedOrgUnit {
+  readonly orgUnitId: string;
+  readonly usedByUsageIds: string[];
+  readonly responsibleForUsageIds: string[];
+  /** Distinct usages that touch it (the lists above are bounded by the limit). */
+  readonly usageCount: number;
+}
+
+/** A KLE task among the effective tasks of hit or dependent usages (item 5). */
+export interface AffectedTask {
+  readonly taskId: string;
+  readonly usageIds: string[];
+  readonly usageCount: number;
+}
+
+/** A data-processing registration covering a hit usage or with an ending main contract (item 6). */
+export interface AffectedDataProcessing {
+  readonly dataProcessingId: string;
+  /** Hit usages it covers. */
+  readonly coveredUsageIds: string[];
+  /** Its main contract, when that is ending; otherwise null. */
+  readonly endingMainContractId: string | null;
+  /** [registration, ending main contract] or [registration, hit usage, ending contract/system]. */
+  readonly path: string[];
+}
+
+/** The personal data touched: Usage.personalData over hit and dependent usages (item 6). */
+export interface PersonalDataExposure {
+  /** NONE < PERSONAL_DATA < SENSITIVE_DATA < LEGAL_DATA; null when no usage records a level. */
+  readonly highest: PersonalDataLevel | null;
+  /** Usages at the highest level. */
+  readonly usageIds: string[];
+  readonly byLevel: { readonly level: PersonalDataLevel; readonly count: number }[];
+  /** Usages without a recorded level. */
+  readonly notRecorded: number;
+}
+
+/** Exact counts, whatever the limit cut from the lists. */
+export interface BlastRadiusTotals {
+  readonly endingContracts: number;
+  readonly decideByPassed: number;
+  readonly endingSystems: number;
+  readonly hitUsages: number;
+  readonly lostUsages: number;
+  readonly degradedUsages: number;
+  readonly mainContractEnding: number;
+  readonly hitRelations: number;
+  readonly governedRelations: number;
+  readonly providerLostRelations: number;
+  readonly dependentUsages: number;
+  /** Dependents per depth: index 0 holds depth 1. */
+  readonly dependentsByDepth: number[];
+  readonly degradedDependingOnLost: number;
+  readonly interfacesAtRisk: number;
+  readonly orgUnits: number;
+  readonly tasks: number;
+  readonly dataProcessings: number;
+}
+
+/** The answer of {@link blastRadius}: plain, serialisable, ids as strings. */
+export interface BlastRadius {
+  readonly asOf: CalendarDate;
+  readonly selectedBy: BlastRadiusSelector;
+  readonly municipalityId: string | null;
+  readonly maxDepth: number;
+  readonly limit: number;
+  /** In deadline order: decide-by (unknown last), planned end (unknown last), name, id. */
+  readonly endingContracts: EndingContract[];
+  readonly endingSystemIds: string[];
+  /** LOST first, then DEGRADED; by id within each. */
+  readonly hitUsages: HitUsage[];
+  /** By id. */
+  readonly hitRelations: HitRelation[];
+  /** By depth, then id. */
+  readonly dependentUsages: DependentUsage[];
+  /** Most dependent usages first, then id. */
+  readonly interfacesAtRisk: InterfaceAtRisk[];
+  /** Most usages first, then id. */
+  readonly orgUnits: AffectedOrgUnit[];
+  /** Most usages first, then id. */
+  readonly tasks: AffectedTask[];
+  /** By id. */
+  readonly dataProcessings: AffectedDataProcessing[];
+  readonly personalData: PersonalDataExposure;
+  readonly totals: BlastRadiusTotals;
+}
+
+interface Selection {
+  readonly kind: BlastRadiusSelector;
+  /** Ending contracts, each once. */
+  readonly contracts: number[];
+  /** Ending systems, each once. */
+  readonly systems: number[];
+  readonly supplier: number | null;
+}
+
+interface Hit {
+  readonly usage: number;
+  readonly endingContracts: number[];
+  endingSystem: number | null;
+  status: HitStatus;
+  remaining: number[];
+  main: number | undefined;
+  /** The ending contract or system that explains the hit: the main contract when it ends. */
+  cause: number;
+}
+
+/**
+ * What ends when contracts, a supplier's contracts, catalogue systems, or every contract with a
+ * date in a window end (DOMAIN.md "Blast radius"): hit usages (LOST or DEGRADED), hit relations,
+ * dependent usages with their shortest explaining paths, interfaces at risk, org units and KLE
+ * tasks, data-processing registrations and personal data, and each ending contract's deadlines.
+ *
+ * Dependents are found breadth-first from every LOST usage at once, against the direction of use
+ * (Usage ←TO_USAGE– Relation –FROM_USAGE→ Usage) and over nothing else, so traversal never passes
+ * through Organization, Task, DataType or ArchitectureComponent nodes; each usage is visited once,
+ * so cycles end and every path is a shortest one. A DEGRADED usage reached this way stays DEGRADED
+ * (listed once, with its dependency path) and the walk continues through it, since its users
+ * depend on the LOST usage through it. A window selects by planned end unless `by` is DECIDE_BY.
+ * @throws NotFoundError naming an unknown id.
+ * @throws InvalidInputError for no or several selectors, an id of the wrong kind, a contract
+ *   outside the municipality scope, a bad date or window, or a number out of range.
+ */
+export function blastRadius(index: GraphIndex, input: BlastRadiusInput): BlastRadius {
+  const asOf = requireAsOf(input.asOf);
+  const maxDepth = requireWholeNumber(
+    input.maxDepth ?? DEFAULT_MAX_DEPTH,
+    'maxDepth',
+    1,
+    MAX_MAX_DEPTH,
+  );
+  const limit = requireWholeNumber(input.limit ?? DEFAULT_LIMIT, 'limit', 0, MAX_LIMIT);
+  const options = requireLeadTimes(input);
+  const municipalityId = input.municipalityId ?? null;
+  if (municipalityId !== null) requireMunicipality(index, municipalityId);
+  const id = (node: number) => index.idAt(node);
+  const context: Context = {
+    index,
+    limit,
+    id,
+    byId: (a, b) => compareIds(id(a), id(b)),
+    inScope: (node) => municipalityId === null || municipalityIdOf(index, node) === municipalityId,
+  };
+  const selection = select(index, input, asOf, options, municipalityId, context.inScope);
+  const datesAt = contractDatesAt(index, asOf, options);
+  const ending = new Set(selection.contracts);
+
+  const hits = findHits(context, selection, ending, asOf);
+  const lost = [...hits.values()].filter((h) => h.status === 'LOST').map((h) => h.usage);
+  lost.sort(context.byId);
+  const causeOf = (usage: number) => id(hits.get(usage)!.cause);
+  const relations = findHitRelations(context, selection.contracts, lost, causeOf);
+  const { reached, levels } = findDependents(context, lost, maxDepth);
+  const pathFrom = (start: number): string[] => {
+    const path: string[] = [];
+    let node = start;
+    for (let step = reached.get(node); step; step = reached.get(node)) {
+      path.push(id(node), id(step.relation));
+      node = step.used;
+    }
+    path.push(id(node), causeOf(node));
+    return path;
+  };
+  const dependentLevels = levels.map((level) => level.filter((usage) => !hits.has(usage)));
+  const dependentCount = dependentLevels.reduce((sum, level) => sum + level.length, 0);
+  const interfaces = findInterfacesAtRisk(context, lost, causeOf);
+  const affected = [...hits.keys(), ...dependentLevels.flat()];
+  const touched = touchUnitsAndTasks(context, affected);
+  const registrations = findRegistrations(context, selection.contracts, hits.values());
+
+  const endingOrder = [...selection.contracts].sort(datesAt.compare);
+  const listedHits = [...lost];
+  if (listedHits.length < limit) {
+    const degraded = [...hits.values()].filter((h) => h.status === 'DEGRADED').map((h) => h.usage);
+    listedHits.push(...degraded.sort(context.byId));
+  }
+  const listedDependents: number[] = [];
+  for (const level of dependentLevels) {
+    if (listedDependents.length >= limit) break;
+    listedDependents.push(...level.sort(context.byId).slice(0, limit - listedDependents.length));
+  }
+  const sortedIds = (nodes: Iterable<number>) =>
+    [...nodes].sort(context.byId).slice(0, limit).map(id);
+  let governed = 0;
+  let providerLost = 0;
+  for (const entry of relations.values()) {
+    if (entry.reasons.has('GOVERNED_BY_ENDING_CONTRACT')) governed++;
+    if (entry.reasons.has('PROVIDER_LOST')) providerLost++;
+  }
+  let mainContractEnding = 0;
+  for (const hit of hits.values())
+    if (hit.main !== undefined && ending.has(hit.main)) mainContractEnding++;
+
+  return {
+    asOf,
+    selectedBy: selection.kind,
+    municipalityId,
+    maxDepth,
+    limit,
+    endingContracts: endingOrder.slice(0, limit).map((contract): EndingContract => {
+      const record = index.recordAt(contract);
+      const supplier = supplierOfContract(index, contract);
+      const covered = usagesCoveredByContract(index, contract).filter((u) => hits.has(u));
+      return {
+        contractId: record.id,
+        name: typeof record.name === 'string' ? record.name : record.id,
+        municipalityId: municipalityIdOf(index, contract),
+        supplierId: supplier === undefined ? null : id(supplier),
+        path: selection.supplier === null ? [record.id] : [record.id, id(selection.supplier)],
+        coveredUsageCount: covered.length,
+        lostUsageCount: covered.filter((u) => hits.get(u)!.status === 'LOST').length,
+        dates: datesAt.dates(contract),
+      };
+    }),
+    endingSystemIds: selection.systems.slice(0, limit).map(id),
+    hitUsages: listedHits.slice(0, limit).map((usage): HitUsage => {
+      const hit = hits.get(usage)!;
+      const system = systemOfUsage(index, usage);
+      return {
+        usageId: id(usage),
+        systemId: system === undefined ? null : id(system),
+        status: hit.status,
+        endingContractIds: hit.endingContracts.slice(0, limit).map(id),
+        endingSystemId: hit.endingSystem === null ? null : id(hit.endingSystem),
+        mainContractId: hit.main === undefined ? null : id(hit.main),
+        mainContractEnding: hit.main !== undefined && ending.has(hit.main),
+        remainingContractIds: sortedIds(hit.remaining),
+        path: [id(usage), id(hit.cause)],
+        dependencyPath: reached.has(usage) ? pathFrom(usage) : null,
+      };
+    }),
+    hitRelations: [...relations.keys()]
+      .sort(context.byId)
+      .slice(0, limit)
+      .map((relation): HitRelation => {
+        const entry = relations.get(relation)!;
+        const end = (type: 'FROM_USAGE' | 'TO_USAGE' | 'VIA', label: 'Usage' | 'Interface') => {
+          const node = firstNeighbour(index, relation, type, 'OUT', label);
+          return node === undefined ? null : id(node);
+        };
+        const governing = firstNeighbour(index, relation, 'GOVERNS', 'IN', 'Contract');
+        return {
+          relationId: id(relation),
+          reasons: RELATION_HIT_REASONS.filter((r) => entry.reasons.has(r)),
+          fromUsageId: end('FROM_USAGE', 'Usage'),
+          toUsageId: end('TO_USAGE', 'Usage'),
+          interfaceId: end('VIA', 'Interface'),
+          governingContractId: governing === undefined ? null : id(governing),
+          path: entry.path,
+        };
+      }),
+    dependentUsages: listedDependents.map((usage): DependentUsage => {
+      const system = systemOfUsage(index, usage);
+      const path = pathFrom(usage);
+      return {
+        usageId: id(usage),
+        systemId: system === undefined ? null : id(system),
+        depth: reached.get(usage)!.depth,
+        path,
+        lostUsageId: path[path.length - 2]!,
+      };
+    }),
+    interfacesAtRisk: topByCount(
+      new Map([...interfaces].map(([via, entry]) => [via, entry.users.size])),
+      limit,
+      context.byId,
+    ).map((via): InterfaceAtRisk => {
+      const entry = interfaces.get(via)!;
+      return {
+        interfaceId: id(via),
+        exposedBySystemIds: sortedIds(neighboursWithLabel(index, via, 'EXPOSES', 'IN', 'System')),
+        lostUsageIds: sortedIds(entry.lost),
+        relationIds: sortedIds(entry.relations),
+        dependentUsageIds: sortedIds(entry.users),
+        path: entry.path,
+      };
+    }),
+    orgUnits: topByCount(touched.unitCounts, limit, context.byId).map((unit): AffectedOrgUnit => ({
+      orgUnitId: id(unit),
+      usedByUsageIds: sortedIds(touched.usedBy.get(unit) ?? []),
+      responsibleForUsageIds: sortedIds(touched.responsible.get(unit) ?? []),
+      usageCount: touched.unitCounts.get(unit)!,
+    })),
+    tasks: topByCount(
+      new Map([...touched.tasks].map(([task, usages]) => [task, usages.length])),
+      limit,
+      context.byId,
+    ).map((task): AffectedTask => {
+      const usages = touched.tasks.get(task)!;
+      return { taskId: id(task), usageIds: sortedIds(usages), usageCount: usages.length };
+    }),
+    dataProcessings: [...registrations.keys()]
+      .sort(context.byId)
+      .slice(0, limit)
+      .map((dpr): AffectedDataProcessing => {
+        const entry = registrations.get(dpr)!;
+        return {
+          dataProcessingId: id(dpr),
+          coveredUsageIds: sortedIds(entry.covered),
+          endingMainContractId: entry.main === null ? null : id(entry.main),
+          path: entry.path,
+        };
+      }),
+    personalData: personalDataOf(context, affected),
+    totals: {
+      endingContracts: selection.contracts.length,
+      decideByPassed: selection.contracts.filter((c) => datesAt.dates(c).decideByPassed === true)
+        .length,
+      endingSystems: selection.systems.length,
+      hitUsages: hits.size,
+      lostUsages: lost.length,
+      degradedUsages: hits.size - lost.length,
+      mainContractEnding,
+      hitRelations: relations.size,
+      governedRelations: governed,
+      providerLostRelations: providerLost,
+      dependentUsages: dependentCount,
+      dependentsByDepth: Array.from(
+        { length: maxDepth },
+        (_, d) => dependentLevels[d]?.length ?? 0,
+      ),
+      degradedDependingOnLost: reached.size - dependentCount,
+      interfacesAtRisk: interfaces.size,
+      orgUnits: touched.unitCounts.size,
+      tasks: touched.tasks.size,
+      dataProcessings: registrations.size,
+    },
+  };
+}
+
+/** What the steps of one blast radius share. */
+interface Context {
+  readonly index: GraphIndex;
+  readonly limit: number;
+  readonly inScope: (node: number) => boolean;
+  readonly id: (node: number) => string;
+  readonly byId: (a: number, b: number) => number;
+}
+
+function findHits(
+  context: Context,
+  selection: Selection,
+  ending: ReadonlySet<number>,
+  asOf: CalendarDate,
+): Map<number, Hit> {
+  const { index, inScope } = context;
+  const hits = new Map<number, Hit>();
+  for (const contract of selection.contracts) {
+    for (const usage of usagesCoveredByContract(index, contract)) {
+      if (!inScope(usage)) continue;
+      const hit = hits.get(usage);
+      if (hit) hit.endingContracts.push(contract);
+      else {
+        hits.set(usage, {
+          usage,
+          endingContracts: [contract],
+          endingSystem: null,
+          status: 'LOST',
+          remaining: [],
+          main: undefined,
+          cause: contract,
+        });
+      }
+    }
+  }
+  for (const hit of hits.values()) {
+    hit.remaining = activeContractsCoveringUsage(index, hit.usage, asOf, ending);
+    hit.status = hit.remaining.length > 0 ? 'DEGRADED' : 'LOST';
+    hit.main = mainContractOfUsage(index, hit.usage);
+    if (hit.main !== undefined && ending.has(hit.main)) hit.cause = hit.main;
+  }
+  for (const system of selection.systems) {
+    for (const usage of neighboursWithLabel(index, system, 'INSTANCE_OF', 'IN', 'Usage')) {
+      if (!inScope(usage) || hits.has(usage)) continue;
+      hits.set(usage, {
+        usage,
+        endingContracts: [],
+        endingSystem: system,
+        status: 'LOST',
+        remaining: [],
+        main: mainContractOfUsage(index, usage),
+        cause: system,
+      });
+    }
+  }
+  return hits;
+}
+
+interface RelationHit {
+  readonly reasons: Set<RelationHitReason>;
+  path: string[];
+}
+
+function findHitRelations(
+  context: Context,
+  contracts: readonly number[],
+  lost: readonly number[],
+  causeOf: (usage: number) => string,
+): Map<number, RelationHit> {
+  const { index, inScope, id } = context;
+  const relations = new Map<number, RelationHit>();
+  for (const contract of contracts) {
+    for (const relation of neighboursWithLabel(index, contract, 'GOVERNS', 'OUT', 'Relation')) {
+      if (!inScope(relation)) continue;
+      relations.set(relation, {
+        reasons: new Set(['GOVERNED_BY_ENDING_CONTRACT']),
+        path: [id(relation), id(contract)],
+      });
+    }
+  }
+  for (const usage of lost) {
+    for (const relation of neighboursWithLabel(index, usage, 'TO_USAGE', 'IN', 'Relation')) {
+      if (!inScope(relation)) continue;
+      const entry = relations.get(relation);
+      if (entry) entry.reasons.add('PROVIDER_LOST');
+      else {
+        relations.set(relation, {
+          reasons: new Set(['PROVIDER_LOST']),
+          path: [id(relation), id(usage), causeOf(usage)],
+        });
+      }
+    }
+  }
+  return relations;
+}
+
+interface Step {
+  readonly relation: number;
+  readonly used: number;
+  readonly depth: number;
+}
+
+/**
+ * Multi-source breadth-first search from the LOST usages to the usages that use them, over
+ * TO_USAGE in and FROM_USAGE out only. `levels[d]` holds the usages first reached at depth d + 1.
+ */
+function findDependents(
+  context: Context,
+  lost: number[],
+  maxDepth: number,
+): { reached: Map<number, Step>; levels: number[][] } {
+  const { index, inScope } = context;
+  const reached = new Map<number, Step>();
+  const visited = new Set<number>(lost);
+  const levels: number[][] = [];
+  let frontier = lost;
+  for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
+    const next: number[] = [];
+    for (const used of frontier) {
+      for (const relation of index.neighbours(used, 'TO_USAGE', 'IN')) {
+        if (index.labelAt(relation) !== 'Relation') continue;
+        for (const user of index.neighbours(relation, 'FROM_USAGE', 'OUT')) {
+          if (visited.has(user) || index.labelAt(user) !== 'Usage' || !inScope(user)) continue;
+          visited.add(user);
+          reached.set(user, { relation, used, depth });
+          next.push(user);
+        }
+      }
+    }
+    levels.push(next);
+    frontier = next;
+  }
+  return { reached, levels };
+}
+
+interface InterfaceHit {
+  readonly lost: Set<number>;
+  readonly relations: number[];
+  readonly users: Set<number>;
+  readonly path: string[];
+}
+
+function findInterfacesAtRisk(
+  context: Context,
+  lost: readonly number[],
+  causeOf: (usage: number) => string,
+): Map<number, InterfaceHit> {
+  const { index, inScope, id } = context;
+  const interfaces = new Map<number, InterfaceHit>();
+  for (const usage of lost) {
+    for (const relation of neighboursWithLabel(index, usage, 'TO_USAGE', 'IN', 'Relation')) {
+      const via = firstNeighbour(index, relation, 'VIA', 'OUT', 'Interface');
+      if (via === undefined || !inScope(relation)) continue;
+      let entry = interfaces.get(via);
+      if (!entry) {
+        entry = {
+          lost: new Set(),
+          relations: [],
+          users: new Set(),
+          path: [id(via), id(relation), id(usage), causeOf(usage)],
+        };
+        interfaces.set(via, entry);
+      }
+      entry.lost.add(usage);
+      entry.relations.push(relation);
+      for (const user of neighboursWithLabel(index, relation, 'FROM_USAGE', 'OUT', 'Usage')) {
+        entry.users.add(user);
+      }
+    }
+  }
+  return interfaces;
+}
+
+/** Org units by role and effective KLE tasks of the affected usages, with distinct usage counts. */
+function touchUnitsAndTasks(
+  context: Context,
+  affected: readonly number[],
+): {
+  usedBy: Map<number, number[]>;
+  responsible: Map<number, number[]>;
+  unitCounts: Map<number, number>;
+  tasks: Map<number, number[]>;
+} {
+  const { index } = context;
+  const usedBy = new Map<number, number[]>();
+  const responsible = new Map<number, number[]>();
+  const unitCounts = new Map<number, number>();
+  const tasks = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, key: number, usage: number) => {
+    const list = map.get(key);
+    if (list) list.push(usage);
+    else map.set(key, [usage]);
+  };
+  for (const usage of affected) {
+    // Typed views with a label check instead of neighboursWithLabel: no array per usage.
+    const units = index.neighbours(usage, 'USED_BY', 'OUT');
+    for (const unit of units) {
+      if (index.labelAt(unit) !== 'OrgUnit') continue;
+      add(usedBy, unit, usage);
+      unitCounts.set(unit, (unitCounts.get(unit) ?? 0) + 1);
+    }
+    for (const unit of index.neighbours(usage, 'RESPONSIBLE', 'OUT')) {
+      if (index.labelAt(unit) !== 'OrgUnit') continue;
+      add(responsible, unit, usage);
+      // A usage both used by and responsible in one unit counts once for it.
+      if (!units.includes(unit)) unitCounts.set(unit, (unitCounts.get(unit) ?? 0) + 1);
+    }
+    for (const task of effectiveTasks(index, usage)) add(tasks, task, usage);
+  }
+  return { usedBy, responsible, unitCounts, tasks };
+}
+
+function personalDataOf(context: Context, affected: readonly number[]): PersonalDataExposure {
+  const { index } = context;
+  const byLevel = new Map<PersonalDataLevel, number[]>(
+    PERSONAL_DATA_LEVEL_VALUES.map((level) => [level, []]),
+  );
+  let notRecorded = 0;
+  for (const usage of affected) {
+    const level = index.recordAt(usage).personalData;
+    const list = typeof level === 'string' ? byLevel.get(level as PersonalDataLevel) : undefined;
+    if (list) list.push(usage);
+    else notRecorded++;
+  }
+  const highest =
+    [...PERSONAL_DATA_LEVEL_VALUES].reverse().find((level) => byLevel.get(level)!.length > 0) ??
+    null;
+  return {
+    highest,
+    usageIds:
+      highest === null
+        ? []
+        : byLevel.get(highest)!.sort(context.byId).slice(0, context.limit).map(context.id),
+    byLevel: PERSONAL_DATA_LEVEL_VALUES.map((level) => ({
+      level,
+      count: byLevel.get(level)!.length,
+    })),
+    notRecorded,
+  };
+}
+
+interface RegistrationHit {
+  readonly covered: number[];
+  readonly main: number | null;
+  readonly path: string[];
+}
+
+function findRegistrations(
+  context: Context,
+  contracts: readonly number[],
+  hits: Iterable<Hit>,
+): Map<number, RegistrationHit> {
+  const { index, inScope, id } = context;
+  const registrations = new Map<number, RegistrationHit>();
+  for (const contract of contracts) {
+    for (const dpr of neighboursWithLabel(
+      index,
+      contract,
+      'MAIN_CONTRACT',
+      'IN',
+      'DataProcessing',
+    )) {
+      if (!inScope(dpr)) continue;
+      registrations.set(dpr, { covered: [], main: contract, path: [id(dpr), id(contract)] });
+    }
+  }
+  for (const hit of hits) {
+    for (const dpr of neighboursWithLabel(index, hit.usage, 'COVERS', 'IN', 'DataProcessing')) {
+      if (!inScope(dpr)) continue;
+      const entry = registrations.get(dpr);
+      if (entry) entry.covered.push(hit.usage);
+      else {
+        registrations.set(dpr, {
+          covered: [hit.usage],
+          main: null,
+          path: [id(dpr), id(hit.usage), id(hit.cause)],
+        });
+      }
+    }
+  }
+  return registrations;
+}
+
+/**
+ * The `limit` keys with the highest counts, ties by id. Buckets by count and sorts only the
+ * buckets it lists from: nationally there are ~14k touched org units and the list shows 100.
+ */
+function topByCount(
+  counts: ReadonlyMap<number, number>,
+  limit: number,
+  byId: (a: number, b: number) => number,
+): number[] {
+  const buckets = new Map<number, number[]>();
+  for (const [key, count] of counts) {
+    const bucket = buckets.get(count);
+    if (bucket) bucket.push(key);
+    else buckets.set(count, [key]);
+  }
+  const top: number[] = [];
+  for (const count of [...buckets.keys()].sort((a, b) => b - a)) {
+    if (top.length >= limit) break;
+    top.push(
+      ...buckets
+        .get(count)!
+        .sort(byId)
+        .slice(0, limit - top.length),
+    );
+  }
+  return top;
+}
+
+function select(
+  index: GraphIndex,
+  input: BlastRadiusInput,
+  asOf: CalendarDate,
+  options: LeadTimeOptions,
+  municipalityId: string | null,
+  inScope: (node: number) => boolean,
+): Selection {
+  const given = (
+    [
+      ['contractIds', input.contractIds],
+      ['supplierId', input.supplierId],
+      ['systemIds', input.systemIds],
+      ['window', input.window],
+    ] as const
+  ).filter(([, value]) => value !== null && value !== undefined);
+  if (given.length !== 1) {
+    const named = given.length === 0 ? 'none' : given.map(([name]) => name).join(', ');
+    throw new InvalidInputError(
+      `Give exactly one of contractIds, supplierId, systemIds or window; got ${named}`,
+    );
+  }
+  const none = { contracts: [], systems: [], supplier: null };
+  if (input.contractIds !== null && input.contractIds !== undefined) {
+    const contracts = distinctNodes(index, input.contractIds, 'contractIds', 'Contract');
+    for (const contract of contracts) {
+      if (!inScope(contract)) {
+        throw new InvalidInputError(
+          `Contract "${index.idAt(contract)}" belongs to ${JSON.stringify(municipalityIdOf(index, contract))}, outside the municipality scope "${municipalityId}"`,
+        );
+      }
+    }
+    return { ...none, kind: 'CONTRACTS', contracts };
+  }
+  if (input.supplierId !== null && input.supplierId !== undefined) {
+    const supplier = requireNodeOf(index, input.supplierId, 'Organization', 'Supplier');
+    const contracts = neighboursWithLabel(index, supplier, 'SUPPLIED_BY', 'IN', 'Contract').filter(
+      inScope,
+    );
+    return { ...none, kind: 'SUPPLIER', contracts, supplier };
+  }
+  if (input.systemIds !== null && input.systemIds !== undefined) {
+    return {
+      ...none,
+      kind: 'SYSTEMS',
+      systems: distinctNodes(index, input.systemIds, 'systemIds', 'System'),
+    };
+  }
+  const window = input.window!;
+  const from = requireAsOf(window.from, 'window.from');
+  const to = requireAsOf(window.to, 'window.to');
+  if (compareCalendarDates(from, to) > 0) {
+    throw new InvalidInputError(`window.from must not be after window.to; got ${from} to ${to}`);
+  }
+  const by = window.by ?? 'END';
+  if (!CONTRACT_DATE_KINDS.includes(by)) {
+    throw new InvalidInputError(`window.by must be END or DECIDE_BY; got ${JSON.stringify(by)}`);
+  }
+  const candidates =
+    municipalityId === null
+      ? undefined
+      : neighboursWithLabel(index, index.indexOf(municipalityId)!, 'BELONGS_TO', 'IN', 'Contract');
+  const contracts = contractsWithDateIn(index, { from, to, by }, asOf, options, candidates).filter(
+    inScope,
+  );
+  return { ...none, kind: 'WINDOW', contracts };
+}
+
+function distinctNodes(
+  index: GraphIndex,
+  ids: readonly string[],
+  name: string,
+  label: 'Contract' | 'System',
+): number[] {
+  if (ids.length === 0) throw new InvalidInputError(`${name} must not be empty`);
+  if (ids.length > MAX_SELECTED_IDS) {
+    throw new InvalidInputError(
+      `${name} may name at most ${MAX_SELECTED_IDS} ids; got ${ids.length}`,
+    );
+  }
+  return [...new Set(ids.map((id) => requireNodeOf(index, id, label, label)))];
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { SCALES, type Scale } from '../../seed/generate-landscape.ts';
+import { runBenchCommand } from './bench-command.ts';
 import { createOutput, table, type Output } from './output.ts';
 import { seedStore } from './seed-store.ts';
 import { serve } from './serve.ts';
@@ -14,6 +15,8 @@ Commands:
   stats                                          node counts per label, relationships per type
   serve [--port 4000] [--host 127.0.0.1]         GraphQL at /graphql, /healthz, the explorer at /
   start                                          seed the medium demo if the store is empty, then serve
+  bench [--scale national|medium|small] [--runs 100] [--out FILE]
+                                                 measure every scenario against PERFORMANCE.md's goals
 
 Options for every command:
   --store embedded|neo4j   the store (env STORE; Neo4j also needs NEO4J_URI, NEO4J_PASSWORD)
@@ -28,6 +31,8 @@ const OPTIONS = {
   db: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  runs: { type: 'string' },
+  out: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -50,6 +55,15 @@ function parseSeed(value: string | undefined): number {
     throw new UsageError(`--seed must be a whole number ≥ 0; got "${value}"`);
   }
   return seed;
+}
+
+function parseCount(option: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new UsageError(`${option} must be a whole number ≥ 1; got "${value}"`);
+  }
+  return count;
 }
 
 function describeCounts(counts: Record<string, number>): string {
@@ -120,6 +134,17 @@ async function main(argv: string[]): Promise<void> {
       return serve(config, out, { seedIfEmpty: false });
     case 'start':
       return serve(config, out, { seedIfEmpty: true });
+    case 'bench': {
+      const scale = values.scale === undefined ? 'national' : parseScale(values.scale);
+      return runBenchCommand(
+        {
+          scale,
+          runs: parseCount('--runs', values.runs, 100),
+          out: values.out ?? `bench-results/bench-${scale}.json`,
+        },
+        out,
+      );
+    }
     default:
       throw new UsageError(`Unknown command "${command}". Run overblik --help for the commands.`);
   }

@@ -95,15 +95,18 @@ export class CypherGraphStore implements GraphStore {
   ): Promise<Row[]> {
     const query = this.#catalog.render(name, names);
     try {
-      const rows = await runner.run(name, query, params);
-      return rows.map((row) => {
-        const decoded: Row = {};
-        for (const key of Object.keys(row)) decoded[key] = this.#dialect.decode(row[key]);
-        return decoded;
-      });
+      return this.#decodeRows(await runner.run(name, query, params));
     } catch (error) {
       throw error instanceof DomainError ? error : this.#dialect.toDomainError(error, name);
     }
+  }
+
+  #decodeRows(rows: Row[]): Row[] {
+    return rows.map((row) => {
+      const decoded: Row = {};
+      for (const key of Object.keys(row)) decoded[key] = this.#dialect.decode(row[key]);
+      return decoded;
+    });
   }
 
   /** A writer whose every statement runs inside `tx`. */
@@ -364,6 +367,14 @@ export class CypherGraphStore implements GraphStore {
       relationships[type] = count(await this.#run(this.#session, 'count-relationships', { type }));
     }
     return { nodes, relationships };
+  }
+
+  async query(statement: string, params?: Record<string, unknown>): Promise<Row[]> {
+    try {
+      return this.#decodeRows(await this.#session.run('ad-hoc', statement, params));
+    } catch (error) {
+      throw this.#dialect.toDomainError(error, 'ad-hoc');
+    }
   }
 
   async changeCounter(): Promise<number> {

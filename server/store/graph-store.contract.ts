@@ -264,6 +264,17 @@ export function describeGraphStoreContract(name: string, setup: () => Promise<St
       });
     });
 
+    describe('query', () => {
+      it('runs an ad-hoc read statement with parameters and decodes its rows', async () => {
+        await store.bulkLoad(buildFixtureLandscape());
+        const rows = await store.query(
+          'MATCH (c:Contract {id: $id}) RETURN c.validTo AS validTo, c.noticeMonths AS months',
+          { id: 'con-aarby-esdh' },
+        );
+        expect(rows).toEqual([{ validTo: '2027-02-28', months: 6 }]);
+      });
+    });
+
     describe('clear', () => {
       it('empties the store and keeps the schema', async () => {
         await store.bulkLoad(buildFixtureLandscape());

@@ -74,6 +74,11 @@ export interface GraphStore extends GraphWriter {
     relationships: readonly RelationshipRecord[];
   }>;
   counts(): Promise<GraphCounts>;
+  /**
+   * Runs an ad-hoc read statement written for this store and returns its rows, decoded. For
+   * tools such as the benchmark's Cypher baseline; product code uses the named queries.
+   */
+  query(statement: string, params?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
   /** A number that grows with every committed write; other servers compare it to refresh. */
   changeCounter(): Promise<number>;
   /** Deletes every node and relationship (schema stays). */

@@ -1,0 +1,372 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { blastRadius } from '../analysis/blast-radius.ts';
+import { GraphIndex } from '../analysis/graph-index.ts';
+import { neighbourhood } from '../analysis/neighbourhood.ts';
+import { createStore } from '../store/create-store.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { generateLandscape, type Scale } from '../../seed/generate-landscape.ts';
+import { BENCH_QUERIES } from './bench-queries.ts';
+import { startBenchServer } from './bench-server.ts';
+import { floorBlast, floorHop2 } from './floors.ts';
+import { pickScenarioInputs, type ScenarioInputs } from './scenario-inputs.ts';
+import { summarize, type Summary } from './summarize.ts';
+
+export interface BenchOptions {
+  readonly scale: Scale;
+  /** Timed runs per scenario (after warm-up). @default 100 */
+  readonly runs?: number;
+  readonly seed?: number;
+  /** The date analyses stand on; also the seed's reference date. */
+  readonly asOf: string;
+  readonly progress?: (message: string) => void;
+}
+
+/** One scenario's figures; `goal` is PERFORMANCE.md's p95 goal (or total, or ratio, or MB). */
+export interface ScenarioResult extends Partial<Summary> {
+  readonly id: string;
+  readonly goal: string;
+  readonly met: boolean | null;
+  readonly totalMs?: number;
+  readonly mb?: number;
+  readonly ratio?: number;
+  /** Same question as one Cypher statement on the embedded store, and as a bare typed-array BFS. */
+  readonly baseline?: { cypherP50Ms: number; floorP50Ms: number; analysisP50Ms: number };
+  /** analysis p50 / Cypher p50 (want ≤ 0.1) and analysis p50 / floor p50 (want ≤ 3). */
+  readonly ratios?: { toCypher: number; toFloor: number };
+  readonly note?: string;
+}
+
+export interface BenchReport {
+  readonly scale: Scale;
+  readonly asOf: string;
+  readonly machine: { cores: number; memoryGb: number; node: string; cpu: string };
+  readonly landscape: { nodes: number; relationships: number };
+  readonly scenarios: ScenarioResult[];
+}
+
+async function time<T>(work: () => Promise<T> | T): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/** Warm-up runs, then timed runs cycling through the inputs. */
+async function measure<T>(
+  inputs: readonly T[],
+  runs: number,
+  work: (input: T) => Promise<unknown> | unknown,
+): Promise<Summary> {
+  const warmup = Math.min(10, runs);
+  for (let i = 0; i < warmup; i++) await work(inputs[i % inputs.length]!);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await time(() => work(inputs[i % inputs.length]!)));
+  return summarize(samples);
+}
+
+function graphqlClient(url: string) {
+  return async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { errors?: { message: string }[]; data?: unknown };
+    if (body.errors?.length) throw new Error(`Benchmark query failed: ${body.errors[0]!.message}`);
+    return body.data;
+  };
+}
+
+function withinGoal(p95: number | undefined, limit: number): ScenarioResult['met'] {
+  return p95 === undefined || Number.isNaN(p95) ? null : p95 <= limit;
+}
+
+/** The three questions asked three ways: GraphQL, one Cypher statement, and the bare floor. */
+async function baselines(
+  store: GraphStore,
+  index: GraphIndex,
+  inputs: ScenarioInputs,
+  runs: number,
+): Promise<Record<string, NonNullable<ScenarioResult['baseline']>>> {
+  const cypher = async (file: string) =>
+    (await readFile(new URL(`../../cypher/bench/${file}.cypher`, import.meta.url), 'utf8'))
+      .split('\n')
+      .filter((l) => !l.startsWith('//'))
+      .join('\n');
+  const hop2 = await cypher('hop2');
+  const supplier = await cypher('blast-supplier');
+  const month = await cypher('blast-month');
+  // The Cypher statements take tens to hundreds of milliseconds each; fewer runs keep the run short.
+  const cypherRuns = Math.max(5, Math.min(20, Math.floor(runs / 5)));
+  const node = (id: string) => index.indexOf(id)!;
+  const contractsOf = (supplierId: string) =>
+    [...index.neighbours(node(supplierId), 'SUPPLIED_BY', 'IN')].filter(
+      (n) => index.labelAt(n) === 'Contract',
+    );
+  const contractsEnding = ({ from, to }: { from: string; to: string }) =>
+    [...index.nodesOf('Contract')].filter((c) => {
+      const validTo = index.recordAt(c).validTo;
+      return typeof validTo === 'string' && validTo >= from && validTo <= to;
+    });
+  const asOf = inputs.asOf;
+  return {
+    'hop2-typical': {
+      cypherP50Ms: (
+        await measure(inputs.typicalSystemIds, cypherRuns, (id) => store.query(hop2, { id }))
+      ).p50Ms,
+      floorP50Ms: (await measure(inputs.typicalSystemIds, runs, (id) => floorHop2(index, node(id))))
+        .p50Ms,
+      analysisP50Ms: (
+        await measure(inputs.typicalSystemIds, runs, (id) =>
+          neighbourhood(index, { ids: [id], depth: 2, maxNodes: 5000 }),
+        )
+      ).p50Ms,
+    },
+    'blast-supplier': {
+      cypherP50Ms: (
+        await measure(inputs.supplierIds, cypherRuns, (id) => store.query(supplier, { id }))
+      ).p50Ms,
+      floorP50Ms: (
+        await measure(inputs.supplierIds, runs, (id) => floorBlast(index, contractsOf(id)))
+      ).p50Ms,
+      analysisP50Ms: (
+        await measure(inputs.supplierIds, runs, (id) =>
+          blastRadius(index, { supplierId: id, asOf }),
+        )
+      ).p50Ms,
+    },
+    'blast-month': {
+      cypherP50Ms: (await measure(inputs.months, cypherRuns, (m) => store.query(month, m))).p50Ms,
+      floorP50Ms: (await measure(inputs.months, runs, (m) => floorBlast(index, contractsEnding(m))))
+        .p50Ms,
+      analysisP50Ms: (
+        await measure(inputs.months, runs, (m) => blastRadius(index, { window: m, asOf, limit: 0 }))
+      ).p50Ms,
+    },
+  };
+}
+
+/**
+ * Seeds a landscape into a temporary embedded store, measures the index build and the Cypher and
+ * floor baselines in process, then starts the real server as its own process and measures every
+ * scenario end to end over HTTP, the 16-client mix, and the server's memory.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const runs = options.runs ?? 100;
+  const progress = options.progress ?? (() => {});
+  const dir = await mkdtemp(join(tmpdir(), 'overblik-bench-'));
+  const path = join(dir, 'bench.kuzu');
+  const scenarios: ScenarioResult[] = [];
+  try {
+    progress(`generating the ${options.scale} landscape`);
+    const landscape = generateLandscape({
+      scale: options.scale,
+      seed: options.seed ?? 1,
+      referenceDate: options.asOf,
+    });
+    progress('loading it into an empty embedded store');
+    let store = await createStore({ kind: 'embedded', path });
+    const loadMs = await time(() => store.bulkLoad(landscape));
+    scenarios.push({
+      id: 'load',
+      goal: '≤ 3000 ms (database load alone)',
+      totalMs: Math.round(loadMs),
+      met: loadMs <= 3000,
+      note: 'bulk load of the generated landscape; the CSV import with validation is the import scenario',
+    });
+
+    progress('building the in-memory index');
+    const builds: number[] = [];
+    let index: GraphIndex | null = null;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      index = await GraphIndex.build(store);
+      builds.push(performance.now() - start);
+    }
+    const indexBuild = summarize(builds);
+    scenarios.push({
+      id: 'index-build',
+      goal: 'p95 ≤ 2000 ms',
+      ...indexBuild,
+      met: indexBuild.p95Ms <= 2000,
+    });
+    const inputs = pickScenarioInputs(index!, options.asOf, options.seed ?? 1);
+
+    progress('measuring the Cypher and floor baselines');
+    const base = await baselines(store, index!, inputs, runs);
+    await store.close();
+    index = null;
+
+    progress('starting the server');
+    const server = await startBenchServer(path);
+    try {
+      const ask = graphqlClient(server.url);
+      const asOf = options.asOf;
+      const http: {
+        id: string;
+        limit: number;
+        inputs: readonly unknown[];
+        send: (input: never) => Promise<unknown>;
+      }[] = [
+        {
+          id: 'point-read',
+          limit: 2,
+          inputs: inputs.entityIds,
+          send: (id: string) => ask(BENCH_QUERIES.pointRead, { id }),
+        },
+        {
+          id: 'hop1',
+          limit: 3,
+          inputs: inputs.usageIds,
+          send: (id: string) =>
+            ask(BENCH_QUERIES.neighbourhood, { ids: [id], depth: 1, maxNodes: 5000 }),
+        },
+        {
+          id: 'hop2-typical',
+          limit: 5,
+          inputs: inputs.typicalSystemIds,
+          send: (id: string) =>
+            ask(BENCH_QUERIES.neighbourhood, { ids: [id], depth: 2, maxNodes: 5000 }),
+        },
+        {
+          id: 'hop2-hub',
+          limit: 30,
+          inputs: inputs.hubSystemIds,
+          send: (id: string) =>
+            ask(BENCH_QUERIES.neighbourhood, { ids: [id], depth: 2, maxNodes: 5000 }),
+        },
+        {
+          id: 'blast-supplier',
+          limit: 30,
+          inputs: inputs.supplierIds,
+          send: (id: string) => ask(BENCH_QUERIES.blastRadius, { input: { supplierId: id, asOf } }),
+        },
+        {
+          id: 'blast-month',
+          limit: 150,
+          inputs: inputs.months,
+          send: (m: { from: string; to: string }) =>
+            ask(BENCH_QUERIES.blastTotals, { input: { window: m, asOf, limit: 0 } }),
+        },
+        {
+          id: 'compare',
+          limit: 10,
+          inputs: inputs.municipalityPairs,
+          send: (pair: readonly string[]) => ask(BENCH_QUERIES.compare, { ids: pair, asOf }),
+        },
+        {
+          id: 'search',
+          limit: 5,
+          inputs: inputs.searchTexts,
+          send: (text: string) => ask(BENCH_QUERIES.search, { text }),
+        },
+      ];
+      const single = new Map<string, Summary>();
+      for (const scenario of http) {
+        if (scenario.inputs.length === 0) {
+          scenarios.push({
+            id: scenario.id,
+            goal: `p95 ≤ ${scenario.limit} ms`,
+            met: null,
+            note: 'no inputs at this scale',
+          });
+          continue;
+        }
+        progress(`measuring ${scenario.id}`);
+        const summary = await measure(scenario.inputs, runs, (input) =>
+          scenario.send(input as never),
+        );
+        single.set(scenario.id, summary);
+        const b = base[scenario.id];
+        scenarios.push({
+          id: scenario.id,
+          goal: `p95 ≤ ${scenario.limit} ms`,
+          ...summary,
+          met: withinGoal(summary.p95Ms, scenario.limit),
+          ...(b
+            ? {
+                baseline: b,
+                ratios: {
+                  toCypher: Math.round((b.analysisP50Ms / b.cypherP50Ms) * 1000) / 1000,
+                  toFloor: Math.round((b.analysisP50Ms / b.floorP50Ms) * 100) / 100,
+                },
+              }
+            : {}),
+        });
+      }
+
+      progress('measuring 16 concurrent clients');
+      const mix = http.filter(
+        (s) =>
+          ['point-read', 'hop1', 'hop2-typical', 'search', 'compare', 'blast-supplier'].includes(
+            s.id,
+          ) && s.inputs.length > 0,
+      );
+      const mixSingle = await measure(
+        mix.map((_, i) => i),
+        runs,
+        async (i) => {
+          const s = mix[i]!;
+          await s.send(s.inputs[i % s.inputs.length] as never);
+        },
+      );
+      const samples: number[] = [];
+      let failures = 0;
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, client) => {
+          for (let k = 0; k < Math.max(10, Math.ceil(runs / 4)); k++) {
+            const s = mix[(client + k) % mix.length]!;
+            const input = s.inputs[(client * 7 + k) % s.inputs.length];
+            const start = performance.now();
+            try {
+              await s.send(input as never);
+            } catch {
+              failures++;
+            }
+            samples.push(performance.now() - start);
+          }
+        }),
+      );
+      const concurrent = summarize(samples);
+      const ratio = Math.round((concurrent.p95Ms / mixSingle.p95Ms) * 100) / 100;
+      scenarios.push({
+        id: 'concurrent',
+        goal: 'p95 ≤ 2× single-client, no errors',
+        ...concurrent,
+        ratio,
+        met: ratio <= 2 && failures === 0,
+        note: `single-client p95 of the same mix ${mixSingle.p95Ms} ms; ${failures} errors`,
+      });
+      const memory = server.memory();
+      scenarios.push({
+        id: 'rss',
+        goal: '≤ 600 MB',
+        mb: memory.rssMb,
+        met: memory.rssMb <= 600,
+        note: `peak ${memory.peakRssMb} MB; server index build ${server.indexBuildMs} ms`,
+      });
+    } finally {
+      await server.stop();
+    }
+    const nodes = [...landscape.nodes.values()].reduce((n, rows) => n + rows.length, 0);
+    const relationships = [...landscape.relationships.values()].reduce(
+      (n, rows) => n + rows.length,
+      0,
+    );
+    return {
+      scale: options.scale,
+      asOf: options.asOf,
+      machine: {
+        cores: cpus().length,
+        memoryGb: Math.round(totalmem() / 1024 ** 3),
+        node: process.version,
+        cpu: cpus()[0]?.model ?? 'unknown',
+      },
+      landscape: { nodes, relationships },
+      scenarios,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -15,7 +15,7 @@ export const BENCH_QUERIES = {
   neighbourhood: `query Neighbourhood($ids: [ID!]!, $depth: Int!, $maxNodes: Int!) {
     neighbourhood(ids: $ids, depth: $depth, maxNodes: $maxNodes) {
       truncated
-      nodes { id label name depth }
+      nodes { id kind name depth }
       edges { id source target type }
     }
   }`,

@@ -1,34 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphService } from './analysis/graph-service.ts';
-import { createApp, type App } from './app.ts';
 import { maskError } from './api/mask-error.ts';
 import { buildFixtureLandscape } from './testing/fixture-landscape.ts';
-import { createFixtureStore } from './testing/fixture-store.ts';
-
-interface Answer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string }; stack?: unknown }[];
-}
+import { createApiHarness, type ApiHarness } from './testing/api-harness.ts';
 
 describe('GraphQL API', () => {
-  let app: App;
-  let dispose: () => Promise<void>;
-
-  const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<Answer> => {
-    const response = await app.fetch('http://overblik/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Answer;
-  };
+  let api: ApiHarness;
+  const ask = (query: string, variables?: Record<string, unknown>) => api.ask(query, variables);
 
   beforeAll(async () => {
-    const fixture = await createFixtureStore(buildFixtureLandscape());
-    dispose = fixture.dispose;
-    app = createApp({ graph: await GraphService.create(fixture.store), maxDepth: 6 });
+    api = await createApiHarness(buildFixtureLandscape(), { maxDepth: 6 });
   });
-  afterAll(() => dispose());
+  afterAll(() => api.dispose());
 
   it('reads an entity by id with its relationships from the model', async () => {
     const answer = await ask(`{

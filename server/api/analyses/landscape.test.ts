@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphService } from '../../analysis/graph-service.ts';
-import { createApp, type App } from '../../app.ts';
 import { buildCompareScenario } from '../../testing/compare-scenario.ts';
-import { createFixtureStore } from '../../testing/fixture-store.ts';
-
-interface Answer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+import { createApiHarness, type ApiHarness } from '../../testing/api-harness.ts';
 
 describe('landscape analyses API', () => {
-  let app: App;
-  let dispose: () => Promise<void>;
-
-  const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<Answer> => {
-    const response = await app.fetch('http://overblik/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Answer;
-  };
+  let api: ApiHarness;
+  const ask = (query: string, variables?: Record<string, unknown>) => api.ask(query, variables);
 
   beforeAll(async () => {
-    const fixture = await createFixtureStore(buildCompareScenario());
-    dispose = fixture.dispose;
-    app = createApp({ graph: await GraphService.create(fixture.store) });
+    api = await createApiHarness(buildCompareScenario());
   });
-  afterAll(() => dispose());
+  afterAll(() => api.dispose());
 
   describe('compare', () => {
     const query = `query Compare($ids: [ID!]!, $asOf: Date!, $window: Int) {

@@ -1,0 +1,517 @@
+import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { LABELS, type Label } from '../model/model-types.ts';
+import type { GraphIndex } from './graph-index.ts';
+import { firstNeighbour, municipalityIdOf, systemOfUsage } from './graph-queries.ts';
+
+/** Labels whose entities have a searchable name (Relation is found by id only). */
+export const SEARCHABLE_LABELS: readonly Label[] = [
+  'System',
+  'Interface',
+  'Organization',
+  'OrgUnit',
+  'Contract',
+  'DataProcessing',
+  'ArchitectureComponent',
+  'DataType',
+  'Usage',
+  'Task',
+];
+
+/** Most hits one search returns. */
+export const MAX_SEARCH_HITS = 100;
+
+/** Hits returned when `first` is not given. */
+export const DEFAULT_SEARCH_HITS = 20;
+
+/**
+ * What a hit matched: its id, or the property whose folded text contains the search text
+ * (`systemName` for a usage without a local name, found by its system's name).
+ */
+export type SearchField =
+  'id' | 'name' | 'localName' | 'systemName' | 'title' | 'number' | 'contractNumber';
+
+const FIELDS: readonly SearchField[] = [
+  'id',
+  'name',
+  'localName',
+  'systemName',
+  'title',
+  'number',
+  'contractNumber',
+];
+const FIELD_CODE = new Map(FIELDS.map((f, i) => [f, i]));
+const NUMBER_FIELD = FIELD_CODE.get('number')!;
+const LABEL_CODE = new Map(LABELS.map((l, i) => [l, i]));
+const ALL_LABELS_MASK = (1 << LABELS.length) - 1;
+
+/** Options of {@link searchEntities}. */
+export interface SearchOptions {
+  /** Only entities with these labels. @default every label */
+  readonly kinds?: readonly Label[] | null;
+  /** Only shared entities and this municipality's local ones (an Organization id). @default all */
+  readonly municipalityId?: string | null;
+  /** How many hits to return, 0–{@link MAX_SEARCH_HITS}. @default DEFAULT_SEARCH_HITS (20) */
+  readonly first?: number | null;
+}
+
+/** One entity found. */
+export interface SearchHit {
+  readonly id: string;
+  readonly label: Label;
+  /** The entity's display name ({@link entityName}). */
+  readonly name: string;
+  /** The municipality a local entity belongs to; null for shared ones. */
+  readonly municipalityId: string | null;
+  readonly matchedOn: SearchField;
+}
+
+/** The best hits and how many entities matched in all. */
+export interface SearchResult {
+  readonly total: number;
+  readonly hits: readonly SearchHit[];
+}
+
+const LETTER_FOLDS: Readonly<Record<string, string>> = { æ: 'a', ø: 'o', œ: 'o', ß: 'ss' };
+
+/**
+ * Folds text for matching, applied alike to names and to what the user types, so that Danish
+ * letters typed in any of the usual ways meet: lower case; accents dropped (`å` → `a`, `é` →
+ * `e`); `æ` → `a`, `ø` → `o`; then the digraphs `aa`, `ae` and `oe` → `a`, `a`, `o`. So "Økonomi",
+ * "oekonomi" and "okonomi" all fold to "okonomi", and "Århus", "Aarhus" and "arhus" to "arhus".
+ * Every run of whitespace or of characters outside printable ASCII becomes one space, and the
+ * ends are trimmed. The price is a little over-matching ("Michael" also answers "michal") and a
+ * text that starts in the middle of a digraph ("ersk" in "Maersk") is not found.
+ */
+export function foldSearchText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[æøœß]/g, (c) => LETTER_FOLDS[c] ?? c)
+    .replace(/aa|ae|oe/g, (pair) => pair[0]!)
+    .replace(/[^\x21-\x7e]+/g, ' ')
+    .trim();
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * The name an entity is shown by: `name` for most labels; a usage's local name or else its
+ * system's name; a KLE task's number and title ("27.24 Sygedagpenge"); a relation as
+ * "user → used"; the id when nothing better exists.
+ */
+export function entityName(index: GraphIndex, node: number): string {
+  const record = index.recordAt(node);
+  switch (index.labelAt(node)) {
+    case 'Usage':
+      return text(record.localName) ?? systemNameOfUsage(index, node) ?? record.id;
+    case 'Task':
+      return [text(record.number), text(record.title)].filter(Boolean).join(' ') || record.id;
+    case 'Relation': {
+      const from = firstNeighbour(index, node, 'FROM_USAGE', 'OUT', 'Usage');
+      const to = firstNeighbour(index, node, 'TO_USAGE', 'OUT', 'Usage');
+      const side = (usage: number | undefined) =>
+        usage === undefined ? '?' : entityName(index, usage);
+      return `${side(from)} → ${side(to)}`;
+    }
+    default:
+      return text(record.name) ?? record.id;
+  }
+}
+
+function systemNameOfUsage(index: GraphIndex, usage: number): string | null {
+  const system = systemOfUsage(index, usage);
+  return system === undefined ? null : text(index.recordAt(system).name);
+}
+
+/**
+ * Every searchable text of the graph, folded ("keys"), sorted by (length, text, shared before
+ * local, label, id), with postings to find the keys containing a query without reading them all:
+ * per trigram and per bigram, the keys containing it, and per character, the keys with a word
+ * starting with it. Postings list keys in key order, which within each match level is the rank
+ * order, so the first hits found at each level are the best ones.
+ */
+interface SearchCorpus {
+  readonly keys: readonly string[];
+  readonly trigrams: Postings;
+  readonly bigrams: Postings;
+  readonly wordStarts: Postings;
+  readonly nodes: Uint32Array;
+  readonly labels: Uint8Array;
+  /** Municipality number of a local entity, -1 for a shared one. */
+  readonly municipalities: Int32Array;
+  readonly fields: Uint8Array;
+  readonly municipalityNumbers: ReadonlyMap<string, number>;
+  /** Per node: the search generation that last counted it (avoids clearing between searches). */
+  readonly stamps: Uint32Array;
+  generation: number;
+}
+
+/** Key numbers per code, compressed: the keys of code c are keys[offsets[c] .. offsets[c + 1]). */
+interface Postings {
+  readonly offsets: Uint32Array;
+  readonly keys: Uint32Array;
+}
+
+/** Folded text is printable ASCII: characters 0x20–0x7e map to codes 0–94. */
+const ALPHABET = 95;
+
+function charCode(text: string, i: number): number {
+  return text.charCodeAt(i) - 0x20;
+}
+
+function bigramCode(text: string, i: number): number {
+  return charCode(text, i) * ALPHABET + charCode(text, i + 1);
+}
+
+function trigramCode(text: string, i: number): number {
+  return (charCode(text, i) * ALPHABET + charCode(text, i + 1)) * ALPHABET + charCode(text, i + 2);
+}
+
+/**
+ * Builds postings from `joined` (the keys in order, each followed by '\n'): with n = 2 or 3 of
+ * every n-gram of every key, with n = 1 of the first character of every word. A key is listed
+ * once per code however often the code occurs in it. One pass over the flat string collects
+ * (code, key) pairs in key order; a counting sort by code then keeps that order in each list.
+ */
+function buildPostings(joined: string, n: 1 | 2 | 3): Postings {
+  const codeCount = ALPHABET ** n;
+  const lastKey = new Int32Array(codeCount).fill(-1);
+  const offsets = new Uint32Array(codeCount + 1);
+  const pairCodes = new Uint32Array(joined.length);
+  const pairKeys = new Uint32Array(joined.length);
+  let pairs = 0;
+  let key = 0;
+  let previous = -1;
+  let beforePrevious = -1;
+  for (let i = 0; i < joined.length; i++) {
+    const c = joined.charCodeAt(i);
+    if (c === NEWLINE) {
+      key++;
+      previous = -1;
+      beforePrevious = -1;
+      continue;
+    }
+    let code = -1;
+    if (n === 1) {
+      if (previous === -1 || !isWordCharacter(previous)) code = c - 0x20;
+    } else if (n === 2) {
+      if (previous !== -1) code = (previous - 0x20) * ALPHABET + (c - 0x20);
+    } else if (beforePrevious !== -1) {
+      code = ((beforePrevious - 0x20) * ALPHABET + (previous - 0x20)) * ALPHABET + (c - 0x20);
+    }
+    beforePrevious = previous;
+    previous = c;
+    if (code === -1 || lastKey[code] === key) continue;
+    lastKey[code] = key;
+    pairCodes[pairs] = code;
+    pairKeys[pairs] = key;
+    pairs++;
+    offsets[code + 1]!++;
+  }
+  for (let c = 1; c <= codeCount; c++) offsets[c]! += offsets[c - 1]!;
+  const cursor = offsets.slice(0, codeCount);
+  const postings = new Uint32Array(pairs);
+  for (let p = 0; p < pairs; p++) postings[cursor[pairCodes[p]!]!++] = pairKeys[p]!;
+  return { offsets, keys: postings };
+}
+
+const NEWLINE = 10;
+
+const CORPORA = new WeakMap<GraphIndex, SearchCorpus>();
+
+interface Key {
+  readonly folded: string;
+  readonly node: number;
+  readonly label: number;
+  readonly municipality: number;
+  readonly field: number;
+  readonly id: string;
+}
+
+function corpusOf(index: GraphIndex): SearchCorpus {
+  const cached = CORPORA.get(index);
+  if (cached) return cached;
+  const municipalityNumbers = new Map<string, number>();
+  let keys: Key[] = [];
+  // Most usages are named after their system: fold each distinct text once.
+  const folds = new Map<string, string>();
+  const add = (node: number, label: Label, value: unknown, field: SearchField) => {
+    if (typeof value !== 'string') return;
+    let folded = folds.get(value);
+    if (folded === undefined) {
+      folded = foldSearchText(value);
+      folds.set(value, folded);
+    }
+    if (folded === '') return;
+    const municipalityId = municipalityIdOf(index, node);
+    let municipality = -1;
+    if (municipalityId !== null) {
+      municipality = municipalityNumbers.get(municipalityId) ?? municipalityNumbers.size;
+      municipalityNumbers.set(municipalityId, municipality);
+    }
+    keys.push({
+      folded,
+      node,
+      label: LABEL_CODE.get(label)!,
+      municipality,
+      field: FIELD_CODE.get(field)!,
+      id: index.idAt(node),
+    });
+  };
+  const searchable = new Set<Label>(SEARCHABLE_LABELS);
+  for (let node = 0; node < index.nodeCount; node++) {
+    const label = index.labelAt(node);
+    if (!searchable.has(label)) continue;
+    const record = index.recordAt(node);
+    if (label === 'Usage') {
+      const localName = text(record.localName);
+      if (localName !== null) add(node, label, localName, 'localName');
+      else add(node, label, systemNameOfUsage(index, node), 'systemName');
+    } else if (label === 'Task') {
+      add(node, label, record.title, 'title');
+      add(node, label, record.number, 'number');
+    } else {
+      add(node, label, record.name, 'name');
+      if (label === 'Contract') add(node, label, record.contractNumber, 'contractNumber');
+    }
+  }
+  // Sorting 200k keys with a comparator is slow. Rank the distinct texts by (length, text), sort
+  // numbers that pack (rank, local, label, key) natively, then order equal groups by id.
+  const distinct = [...new Set(keys.map((k) => k.folded))].sort();
+  distinct.sort((a, b) => a.length - b.length);
+  const rankOf = new Map(distinct.map((folded, rank) => [folded, rank]));
+  const m = keys.length + 1;
+  const packed = new Float64Array(keys.length);
+  keys.forEach((key, k) => {
+    const group = (rankOf.get(key.folded)! * 2 + (key.municipality >= 0 ? 1 : 0)) * LABELS.length;
+    packed[k] = (group + key.label) * m + k;
+  });
+  packed.sort();
+  const order = Array.from(packed, (value) => value % m);
+  for (let start = 0; start < order.length;) {
+    const group = Math.floor(packed[start]! / m);
+    let end = start + 1;
+    while (end < order.length && Math.floor(packed[end]! / m) === group) end++;
+    if (end - start > 1) {
+      const run = order.slice(start, end).sort((a, b) => compareText(keys[a]!.id, keys[b]!.id));
+      run.forEach((k, i) => (order[start + i] = k));
+    }
+    start = end;
+  }
+  keys = order.map((k) => keys[k]!);
+  // Folded text is ASCII, yet V8 may still store strings derived from non-Latin-1 names with two
+  // bytes per character. Slicing the keys out of one Latin-1 string stores them one byte per
+  // character: half the memory, and indexOf runs much faster on them.
+  const joined = Buffer.from(keys.map((k) => k.folded + '\n').join(''), 'latin1').toString(
+    'latin1',
+  );
+  const folded: string[] = [];
+  let offset = 0;
+  for (const key of keys) {
+    folded.push(joined.slice(offset, offset + key.folded.length));
+    offset += key.folded.length + 1;
+  }
+  const corpus: SearchCorpus = {
+    keys: folded,
+    trigrams: buildPostings(joined, 3),
+    bigrams: buildPostings(joined, 2),
+    wordStarts: buildPostings(joined, 1),
+    nodes: Uint32Array.from(keys, (k) => k.node),
+    labels: Uint8Array.from(keys, (k) => k.label),
+    municipalities: Int32Array.from(keys, (k) => k.municipality),
+    fields: Uint8Array.from(keys, (k) => k.field),
+    municipalityNumbers,
+    stamps: new Uint32Array(index.nodeCount),
+    generation: 0,
+  };
+  CORPORA.set(index, corpus);
+  return corpus;
+}
+
+/** Builds the search corpus of an index now instead of on the first search (e.g. at start-up). */
+export function prepareSearch(index: GraphIndex): void {
+  corpusOf(index);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/** Match levels, best first. */
+const EXACT = 0;
+const PREFIX = 1;
+const WORD_PREFIX = 2;
+const SUBSTRING = 3;
+const LEVELS = 4;
+
+/**
+ * Searches every named entity ({@link SEARCHABLE_LABELS}) by name (a usage by its local name or
+ * else its system's name, a KLE task by title), by exact id (any entity), by KLE number (prefix
+ * only: "27.24" finds the group and its subjects) and by contract number. Matching is on
+ * {@link foldSearchText} of both sides; the text is matched as one phrase, and a single letter or
+ * digit matches only at the start of a word. Hits are ranked: the
+ * id match, then exact, prefix, word-prefix and substring matches; within a level shorter texts
+ * first, then alphabetically, shared entities before local ones, then by label and id. An entity
+ * matching several ways counts once, at its best. `total` counts every matching entity.
+ * @throws InvalidInputError for empty text, `first` outside 0–100, or a municipalityId that is
+ * not an Organization; NotFoundError for an unknown municipalityId.
+ */
+export function searchEntities(
+  index: GraphIndex,
+  searchText: string,
+  options: SearchOptions = {},
+): SearchResult {
+  if (searchText.trim() === '') throw new InvalidInputError('Search text must not be empty');
+  const first = options.first ?? DEFAULT_SEARCH_HITS;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_SEARCH_HITS) {
+    throw new InvalidInputError(`first must be 0–${MAX_SEARCH_HITS}; got ${first}`);
+  }
+  const corpus = corpusOf(index);
+  let kindMask = ALL_LABELS_MASK;
+  if (options.kinds) {
+    kindMask = 0;
+    for (const label of options.kinds) kindMask |= 1 << LABEL_CODE.get(label)!;
+  }
+  let municipality: number | null = null;
+  const municipalityId = options.municipalityId ?? null;
+  if (municipalityId !== null) {
+    const found = index.get(municipalityId);
+    if (!found) throw new NotFoundError(`Municipality "${municipalityId}" not found`);
+    if (found.label !== 'Organization') {
+      throw new InvalidInputError(
+        `municipalityId must be an Organization; "${municipalityId}" is a ${found.label}`,
+      );
+    }
+    municipality = corpus.municipalityNumbers.get(municipalityId) ?? -2;
+  }
+  const passes = (label: number, keyMunicipality: number) =>
+    (kindMask & (1 << label)) !== 0 &&
+    (municipality === null || keyMunicipality < 0 || keyMunicipality === municipality);
+
+  if (corpus.generation === 0xffffffff) {
+    corpus.stamps.fill(0);
+    corpus.generation = 0;
+  }
+  const generation = ++corpus.generation;
+  const { stamps } = corpus;
+  let total = 0;
+
+  const idNode = index.indexOf(searchText.trim());
+  let idHit: number | undefined;
+  if (idNode !== undefined) {
+    const owner = municipalityIdOf(index, idNode);
+    const kindPasses = (kindMask & (1 << LABEL_CODE.get(index.labelAt(idNode))!)) !== 0;
+    if (kindPasses && (municipalityId === null || owner === null || owner === municipalityId)) {
+      idHit = idNode;
+      stamps[idNode] = generation;
+      total++;
+    }
+  }
+
+  const levels: number[][] = Array.from({ length: LEVELS }, () => []);
+  const { nodes, labels, municipalities, fields } = corpus;
+  forEachMatch(corpus, foldSearchText(searchText), (key, level) => {
+    if (level > PREFIX && fields[key] === NUMBER_FIELD) return;
+    if (!passes(labels[key]!, municipalities[key]!)) return;
+    const node = nodes[key]!;
+    const list = levels[level]!;
+    if (stamps[node] !== generation) {
+      stamps[node] = generation;
+      total++;
+      if (list.length < first) list.push(key);
+    } else if (list.length < first && !list.some((k) => nodes[k] === node)) {
+      list.push(key);
+    }
+  });
+
+  const hits: SearchHit[] = [];
+  const emitted = new Set<number>();
+  const emit = (node: number, field: SearchField) => {
+    if (hits.length >= first || emitted.has(node)) return;
+    emitted.add(node);
+    hits.push({
+      id: index.idAt(node),
+      label: index.labelAt(node),
+      name: entityName(index, node),
+      municipalityId: municipalityIdOf(index, node),
+      matchedOn: field,
+    });
+  };
+  if (idHit !== undefined) emit(idHit, 'id');
+  for (const list of levels) {
+    for (const k of list) emit(corpus.nodes[k]!, FIELDS[corpus.fields[k]!]!);
+  }
+  return { total, hits };
+}
+
+/**
+ * Calls `visit` for every key containing `query`, in key order, with its match level. A
+ * one-letter (or digit) query matches only at the start of a word: anywhere inside words it
+ * would match nearly everything.
+ */
+function forEachMatch(
+  corpus: SearchCorpus,
+  query: string,
+  visit: (key: number, level: number) => void,
+): void {
+  if (query === '') return;
+  const { keys } = corpus;
+  if (query.length === 1 && isWordCharacter(query.charCodeAt(0))) {
+    const { offsets, keys: postings } = corpus.wordStarts;
+    const code = charCode(query, 0);
+    for (let p = offsets[code]!; p < offsets[code + 1]!; p++) {
+      const key = postings[p]!;
+      const text = keys[key]!;
+      const level =
+        text.charCodeAt(0) !== query.charCodeAt(0)
+          ? WORD_PREFIX
+          : text.length === 1
+            ? EXACT
+            : PREFIX;
+      visit(key, level);
+    }
+    return;
+  }
+  if (query.length === 1) {
+    for (let key = 0; key < keys.length; key++) {
+      const text = keys[key]!;
+      const position = text.indexOf(query);
+      if (position !== -1) visit(key, matchLevel(text, query, position));
+    }
+    return;
+  }
+  // The rarest n-gram of the query bounds the work: only keys containing it are checked.
+  const gram = query.length === 2 ? 2 : 3;
+  const { offsets, keys: postings } = gram === 2 ? corpus.bigrams : corpus.trigrams;
+  let from = 0;
+  let to = postings.length + 1;
+  for (let i = 0; i + gram <= query.length; i++) {
+    const code = gram === 2 ? bigramCode(query, i) : trigramCode(query, i);
+    if (offsets[code + 1]! - offsets[code]! < to - from) {
+      [from, to] = [offsets[code]!, offsets[code + 1]!];
+    }
+  }
+  for (let p = from; p < to; p++) {
+    const key = postings[p]!;
+    const text = keys[key]!;
+    const position = text.indexOf(query);
+    if (position !== -1) visit(key, matchLevel(text, query, position));
+  }
+}
+
+/** How well `text` matches `query`, found first at `position`. */
+function matchLevel(text: string, query: string, position: number): number {
+  if (position === 0) return text.length === query.length ? EXACT : PREFIX;
+  if (!isWordCharacter(text.charCodeAt(position - 1))) return WORD_PREFIX;
+  for (let i = position + 1; i + query.length <= text.length; i++) {
+    if (!isWordCharacter(text.charCodeAt(i - 1)) && text.startsWith(query, i)) return WORD_PREFIX;
+  }
+  return SUBSTRING;
+}

@@ -1,5 +1,6 @@
 import type { GraphStore } from '../store/graph-store.ts';
 import { GraphIndex } from './graph-index.ts';
+import { prepareSearch } from './search-index.ts';
 
 export interface GraphServiceOptions {
   /**
@@ -7,6 +8,13 @@ export interface GraphServiceOptions {
    * writes by another server over the same Neo4j show up. @default 2000
    */
   readonly checkEveryMs?: number;
+}
+
+/** Builds the index and its search corpus, so no user's first search pays for the corpus. */
+async function buildIndex(store: GraphStore): Promise<GraphIndex> {
+  const index = await GraphIndex.build(store);
+  prepareSearch(index);
+  return index;
 }
 
 /**
@@ -27,7 +35,7 @@ export class GraphService {
   }
 
   static async create(store: GraphStore, options: GraphServiceOptions = {}): Promise<GraphService> {
-    return new GraphService(store, await GraphIndex.build(store), options);
+    return new GraphService(store, await buildIndex(store), options);
   }
 
   /** The index to answer from; refreshed first when the store changed since it was built. */
@@ -40,7 +48,7 @@ export class GraphService {
 
   /** Rebuilds the index now (call after writing through this server). */
   refresh(): Promise<GraphIndex> {
-    this.#rebuilding ??= GraphIndex.build(this.store)
+    this.#rebuilding ??= buildIndex(this.store)
       .then((index) => {
         this.#index = index;
         this.#checkedAt = Date.now();

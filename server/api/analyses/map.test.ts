@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphService } from '../../analysis/graph-service.ts';
-import { createApp, type App } from '../../app.ts';
-import { createFixtureStore } from '../../testing/fixture-store.ts';
+import { createApiHarness, type ApiHarness } from '../../testing/api-harness.ts';
 import { buildMapScenario } from '../../testing/map-scenario.ts';
 
-interface Answer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
 describe('map analyses API', () => {
-  let app: App;
-  let dispose: () => Promise<void>;
-
-  const ask = async (query: string, variables: Record<string, unknown> = {}): Promise<Answer> => {
-    const response = await app.fetch('http://overblik/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as Answer;
-  };
+  let api: ApiHarness;
+  const ask = (query: string, variables?: Record<string, unknown>) => api.ask(query, variables);
 
   beforeAll(async () => {
-    const fixture = await createFixtureStore(buildMapScenario());
-    dispose = fixture.dispose;
-    app = createApp({ graph: await GraphService.create(fixture.store) });
+    api = await createApiHarness(buildMapScenario());
   });
-  afterAll(() => dispose());
+  afterAll(() => api.dispose());
 
   describe('neighbourhood', () => {
     const query = `query Slice($ids: [ID!]!, $depth: Int, $types: [String!], $filters: NeighbourhoodFilters) {

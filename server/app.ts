@@ -1,3 +1,4 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphService } from './analysis/graph-service.ts';
 import { createApiSchema } from './api/create-schema.ts';
@@ -24,7 +25,9 @@ export function createApp({ graph, viewer = LOCAL_VIEWER, maxDepth = 8 }: AppOpt
     schema: createApiSchema(),
     graphqlEndpoint: '/graphql',
     maskedErrors: { maskError },
-    plugins: [useDepthLimit(maxDepth)],
+    // Compiled execution: graph slices carry thousands of small objects, and the reference
+    // executor's per-field cost dominated their end-to-end time (PERFORMANCE.md goals).
+    plugins: [useDepthLimit(maxDepth), useGraphQlJit()],
     landingPage: false,
     context: async () => ({ viewer, graph, index: await graph.current() }),
   });

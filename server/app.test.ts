@@ -90,6 +90,14 @@ describe('GraphQL API', () => {
     expect(answer.errors?.[0]?.message).toMatch(/^Query depth \d+ exceeds the limit of 6$/);
   });
 
+  it('refuses a query whose pages multiply past the cost limit before running it', async () => {
+    const answer = await ask(`{ entity(id: "sys-esdh") { ... on System {
+      usages(first: 1000) { contracts(first: 1000) { covers(first: 1000) { id } } } } } }`);
+    expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'LIMIT_EXCEEDED' } });
+    expect(answer.errors?.[0]?.message).toMatch(/^Query cost \d+ exceeds the limit of 200000$/);
+    expect(answer.data ?? null).toBeNull();
+  });
+
   it('masks unexpected errors without internals', () => {
     const masked = maskError(new TypeError('secret internals at /srv/x.ts:1'), 'Unexpected error.');
     expect(masked.message).toBe('Unexpected error.');

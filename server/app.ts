@@ -4,6 +4,7 @@ import type { GraphService } from './analysis/graph-service.ts';
 import { createApiSchema } from './api/create-schema.ts';
 import { LOCAL_VIEWER, type ApiContext, type Viewer } from './api/context.ts';
 import { maskError } from './api/mask-error.ts';
+import { useCostLimit } from './api/use-cost-limit.ts';
 import { useDepthLimit } from './api/use-depth-limit.ts';
 
 export interface AppOptions {
@@ -12,6 +13,8 @@ export interface AppOptions {
   readonly viewer?: Viewer;
   /** Deepest selection nesting a query may have. @default 8 */
   readonly maxDepth?: number;
+  /** Largest estimated cost (fields times list sizes) a query may have. @default 200000 */
+  readonly maxCost?: number;
 }
 
 export type App = YogaServerInstance<Record<string, never>, ApiContext>;
@@ -20,14 +23,19 @@ export type App = YogaServerInstance<Record<string, never>, ApiContext>;
  * The GraphQL application: no environment, no port. Tests call `app.fetch(...)` in process;
  * `http-server.ts` mounts it on node:http beside the health check and the explorer.
  */
-export function createApp({ graph, viewer = LOCAL_VIEWER, maxDepth = 8 }: AppOptions): App {
+export function createApp({
+  graph,
+  viewer = LOCAL_VIEWER,
+  maxDepth = 8,
+  maxCost = 200_000,
+}: AppOptions): App {
   return createYoga<Record<string, never>, ApiContext>({
     schema: createApiSchema(),
     graphqlEndpoint: '/graphql',
     maskedErrors: { maskError },
     // Compiled execution: graph slices carry thousands of small objects, and the reference
     // executor's per-field cost dominated their end-to-end time (PERFORMANCE.md goals).
-    plugins: [useDepthLimit(maxDepth), useGraphQlJit()],
+    plugins: [useDepthLimit(maxDepth), useCostLimit(maxCost), useGraphQlJit()],
     landingPage: false,
     context: async () => ({ viewer, graph, index: await graph.current() }),
   });

@@ -339,19 +339,16 @@ export class CypherGraphStore implements GraphStore {
       for (const pair of rel.pairs) {
         const fromLabel = pair.from as Label;
         const toLabel = pair.to as Label;
-        const rows = await this.#run(this.#session, 'stream-relationships', {
+        const [row] = await this.#run(this.#session, 'stream-relationships', {
           type,
           from: fromLabel,
           to: toLabel,
         });
+        const from = (row?.from ?? []) as string[];
+        const to = (row?.to ?? []) as string[];
         yield {
           type,
-          relationships: rows.map((r) => ({
-            from: String(r.from),
-            to: String(r.to),
-            fromLabel,
-            toLabel,
-          })),
+          relationships: from.map((id, i) => ({ from: id, to: to[i]!, fromLabel, toLabel })),
         };
       }
     }

@@ -33,6 +33,7 @@ const BATCH_SIZE = 2_000;
 const PROPERTIES = new Map(
   GRAPH_MODEL.labels.map((l) => [l.name as Label, l.properties.map((p) => p.name)]),
 );
+const PROPERTY_DEFS = new Map(GRAPH_MODEL.labels.map((l) => [l.name as Label, l.properties]));
 const NAMED_LABELS = GRAPH_MODEL.labels
   .filter((l) => l.nameProperty !== null)
   .map((l) => l.name as Label);
@@ -59,6 +60,25 @@ function byPair(rows: readonly RelationshipRecord[]): Map<string, RelationshipRe
 
 function count(rows: Row[]): number {
   return rows.reduce((sum, row) => sum + Number(row.count ?? 0), 0);
+}
+
+/**
+ * Node rows as query parameters. Kùzu types a parameter struct's field from the first row, so a
+ * null first row leaves a later number no type to land in; numbers and booleans therefore go as
+ * text, and the value-*.cypher casts turn them back (exactly: String(n) round-trips a double).
+ */
+function paramRows(label: Label, rows: readonly NodeRecord[]): Record<string, PropertyValue>[] {
+  const typed = (PROPERTY_DEFS.get(label) ?? []).filter(
+    (p) => p.type !== 'string' && p.type !== 'date',
+  );
+  return rows.map((row) => {
+    const out: Record<string, PropertyValue> = { ...row };
+    for (const p of typed) {
+      const value = row[p.name];
+      if (value !== null && value !== undefined) out[p.name] = String(value);
+    }
+    return out;
+  });
 }
 
 /** A node's properties in model order, every property present (stores may omit nulls). */
@@ -115,7 +135,9 @@ export class CypherGraphStore implements GraphStore {
       upsertNodes: async (label, rows) => {
         let total = 0;
         for (const batch of chunks(rows)) {
-          total += count(await this.#run(tx, 'upsert-nodes', { label }, { rows: batch }));
+          total += count(
+            await this.#run(tx, 'upsert-nodes', { label }, { rows: paramRows(label, batch) }),
+          );
         }
         return total;
       },
@@ -257,7 +279,7 @@ export class CypherGraphStore implements GraphStore {
     for (const [label, rows] of landscape.nodes) {
       for (const batch of chunks(rows, 5_000)) {
         await this.#session.transaction((tx) =>
-          this.#run(tx, 'bulk-load-nodes', { label }, { rows: batch }),
+          this.#run(tx, 'bulk-load-nodes', { label }, { rows: paramRows(label, batch) }),
         );
       }
       step();

@@ -97,6 +97,16 @@ export function describeGraphStoreContract(name: string, setup: () => Promise<St
           ongoing: true,
         });
       });
+
+      it('accepts a batch whose first row is null where later rows have values', async () => {
+        const landscape = buildFixtureLandscape();
+        const contracts = landscape.nodes.get('Contract')!;
+        const drift = contracts.find((c) => c.id === 'con-aarby-drift')!;
+        const esdh = contracts.find((c) => c.id === 'con-aarby-esdh')!;
+        await store.upsertNodes('Contract', [drift, esdh]);
+        const read = await store.readNodes(['con-aarby-esdh'], ['Contract']);
+        expect(read[0]?.properties).toEqual(esdh);
+      });
     });
 
     describe('upsertRelationships', () => {

@@ -18,9 +18,26 @@ const BUFFER_POOL_BYTES = 512 * 1024 * 1024;
 
 type KuzuResult = QueryResult | QueryResult[];
 
-function single(result: KuzuResult): QueryResult {
-  return Array.isArray(result) ? result[result.length - 1]! : result;
+/**
+ * Reads a result's rows and closes it. getAllSync, because the async getAll awaits one native
+ * call per row (PERFORMANCE.md pitfall 1); close, because an open result keeps its pages pinned
+ * and after about a thousand queries Kùzu's buffer pool is full.
+ */
+function rowsOf(result: KuzuResult): Row[] {
+  const results = Array.isArray(result) ? result : [result];
+  const rows = results[results.length - 1]?.getAllSync() ?? [];
+  for (const r of results) r.close();
+  return rows;
 }
+
+/**
+ * kuzu 0.11.3 crashes the process at exit (SIGSEGV) when a database on which a prepared statement
+ * ran inside a transaction is closed, or when any database on the same file is closed after that.
+ * The connection can be closed safely, so such databases are closed no further and kept referenced
+ * (so no garbage-collection finalizer runs) until the process ends, which releases them.
+ */
+const PATHS_WRITTEN_IN_TRANSACTIONS = new Set<string>();
+const DATABASES_LEFT_OPEN: Database[] = [];
 
 /**
  * A session over one Kùzu connection. Kùzu allows one write transaction at a time and a
@@ -28,13 +45,16 @@ function single(result: KuzuResult): QueryResult {
  * analyses read from the in-memory index, so the queue stays short.
  */
 export class EmbeddedSession implements CypherSession {
+  readonly #path: string;
   readonly #database: Database;
   readonly #connection: Connection;
+  #inTransaction = false;
   readonly #prepared = new Map<string, PreparedStatement>();
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
   constructor(config: EmbeddedSessionConfig) {
+    this.#path = config.path;
     this.#database = new kuzu.Database(
       config.path,
       BUFFER_POOL_BYTES,
@@ -53,8 +73,7 @@ export class EmbeddedSession implements CypherSession {
   async #execute(query: string, params?: Record<string, unknown>): Promise<Row[]> {
     if (this.#closed) throw new Error('The embedded store is closed');
     if (!params || Object.keys(params).length === 0) {
-      // getAllSync: the async getAll awaits one native call per row (PERFORMANCE.md pitfall 1).
-      return single(await this.#connection.query(query)).getAllSync();
+      return rowsOf(await this.#connection.query(query));
     }
     let statement = this.#prepared.get(query);
     if (!statement) {
@@ -62,8 +81,8 @@ export class EmbeddedSession implements CypherSession {
       if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
       this.#prepared.set(query, statement);
     }
-    const result = await this.#connection.execute(statement, params as Record<string, KuzuValue>);
-    return single(result).getAllSync();
+    if (this.#inTransaction) PATHS_WRITTEN_IN_TRANSACTIONS.add(this.#path);
+    return rowsOf(await this.#connection.execute(statement, params as Record<string, KuzuValue>));
   }
 
   run(_name: string, query: string, params?: Record<string, unknown>): Promise<Row[]> {
@@ -73,6 +92,7 @@ export class EmbeddedSession implements CypherSession {
   transaction<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
     return this.#locked(async () => {
       await this.#execute('BEGIN TRANSACTION');
+      this.#inTransaction = true;
       try {
         const result = await work({ run: (_name, query, params) => this.#execute(query, params) });
         await this.#execute('COMMIT');
@@ -80,6 +100,8 @@ export class EmbeddedSession implements CypherSession {
       } catch (error) {
         await this.#execute('ROLLBACK').catch(() => undefined);
         throw error;
+      } finally {
+        this.#inTransaction = false;
       }
     });
   }
@@ -89,7 +111,8 @@ export class EmbeddedSession implements CypherSession {
       if (this.#closed) return;
       this.#closed = true;
       await this.#connection.close();
-      await this.#database.close();
+      if (PATHS_WRITTEN_IN_TRANSACTIONS.has(this.#path)) DATABASES_LEFT_OPEN.push(this.#database);
+      else await this.#database.close();
     });
   }
 }

@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphService } from './analysis/graph-service.ts';
 import type { App } from './app.ts';
+import { handleImportExport } from './import/import-routes.ts';
 
 /** Where `npm run build` puts the explorer. */
 export const EXPLORER_DIR = fileURLToPath(new URL('../dist/explorer/', import.meta.url));
@@ -57,6 +58,7 @@ export function createHttpServer(
   explorerDir = EXPLORER_DIR,
 ): Server {
   return createServer((req, res) => {
+    if (handleImportExport(req, res, { graph, store: graph.store })) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/graphql')) {
       void app.handle(req, res);

@@ -3,6 +3,8 @@ import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { SCALES, type Scale } from '../../seed/generate-landscape.ts';
 import { runBenchCommand } from './bench-command.ts';
+import { EXPORT_HELP, runExportCommand } from './export-command.ts';
+import { IMPORT_HELP, runImportCommand } from './import-command.ts';
 import { createOutput, table, type Output } from './output.ts';
 import { seedStore } from './seed-store.ts';
 import { serve } from './serve.ts';
@@ -17,6 +19,10 @@ Commands:
   start                                          seed the medium demo if the store is empty, then serve
   bench [--scale national|medium|small] [--runs 100] [--out FILE]
                                                  measure every scenario against PERFORMANCE.md's goals
+  import PATH... [--format auto|kitos|kle|csv] [--dry-run] [--partial] [--municipality ID]
+                                                 import Kitos JSON, KLE or canonical CSV (import --help)
+  export --format csv|graphml|json --out PATH [--municipality ID] [--focus ID --depth N]
+                                                 export the store, a municipality or a slice
 
 Options for every command:
   --store embedded|neo4j   the store (env STORE; Neo4j also needs NEO4J_URI, NEO4J_PASSWORD)
@@ -33,6 +39,12 @@ const OPTIONS = {
   host: { type: 'string' },
   runs: { type: 'string' },
   out: { type: 'string' },
+  format: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  partial: { type: 'boolean' },
+  municipality: { type: 'string' },
+  focus: { type: 'string' },
+  depth: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -114,10 +126,12 @@ async function main(argv: string[]): Promise<void> {
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    console.log(USAGE);
+    console.log(command === 'import' ? IMPORT_HELP : command === 'export' ? EXPORT_HELP : USAGE);
     return;
   }
-  if (rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"`);
+  if (rest.length > 0 && command !== 'import') {
+    throw new UsageError(`Unexpected argument "${rest[0]}"`);
+  }
   const config = loadConfig(process.env, {
     STORE: values.store,
     DB_PATH: values.db,
@@ -145,6 +159,11 @@ async function main(argv: string[]): Promise<void> {
         out,
       );
     }
+    case 'import':
+      await runImportCommand(config, rest, values, out);
+      return;
+    case 'export':
+      return runExportCommand(config, values, out);
     default:
       throw new UsageError(`Unknown command "${command}". Run overblik --help for the commands.`);
   }

@@ -100,11 +100,6 @@ export async function runImportCommand(
   out.progress(`read ${files.length} file(s)`);
   const store = await createStore(config.store);
   let open = true;
-  // Kùzu 0.11.3 crashes the process at exit (SIGSEGV) when a connection that ran a prepared
-  // statement inside a transaction was closed explicitly (repro in the import report). What was
-  // committed is safe in the write-ahead log, which the next open replays; so after such a write
-  // the embedded store is left for the process exit to release.
-  let leaveOpen = false;
   let report: ImportReport;
   try {
     const plan = await planImport(
@@ -134,12 +129,11 @@ export async function runImportCommand(
     } else if (planWillWrite(plan)) {
       await writePlanInTransaction(store, plan.writes, (message) => out.progress(message));
       report = reportOf(plan, 'transaction', performance.now() - started);
-      leaveOpen = config.store.kind === 'embedded';
     } else {
       report = reportOf(plan, 'none', 0);
     }
   } finally {
-    if (open && !leaveOpen) await store.close();
+    if (open) await store.close();
   }
   if (!out.json) process.stderr.write(process.stderr.isTTY ? '\r\x1b[K' : '');
   out.result(describeImportReport(report), report);

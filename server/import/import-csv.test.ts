@@ -27,10 +27,7 @@ async function related(store: GraphStore, type: string, from: string): Promise<s
   return to.sort();
 }
 
-// Stores are closed only when the file is done: Kùzu 0.11.3 can crash the process when a store
-// that wrote in a transaction is closed and garbage collected while the process goes on, and its
-// buffer pool fills after ~1,000 query results the session leaves unclosed (see the report). So
-// each group of tests gets its own store, all closed at the end.
+// Each group of tests gets its own store, all closed when the file is done.
 const disposals: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const dispose of disposals) await dispose();

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/overblik.js', import.meta.url));
+/** The `overblik` command, run with the benchmark's own Node. */
+export const OVERBLIK_BIN = fileURLToPath(new URL('../../bin/overblik.js', import.meta.url));
 
 /** The real server, started as its own process so its memory is measured alone. */
 export interface BenchServer {
@@ -39,7 +40,7 @@ export async function startBenchServer(dbPath: string): Promise<BenchServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    [BIN, 'serve', '--db', dbPath, '--port', String(port), '--json'],
+    [OVERBLIK_BIN, 'serve', '--db', dbPath, '--port', String(port), '--json'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, STORE: 'embedded' } },
   );
   let stdout = '';

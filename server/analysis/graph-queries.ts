@@ -102,7 +102,7 @@ export function mainGroupOfTask(index: GraphIndex, task: number): number {
  * names), and a parent lookup for Kitos's requireValidParent rule.
  */
 export function contractTerms(index: GraphIndex, contract: number): ContractTerms {
-  return index.recordAt(contract) as unknown as ContractTerms;
+  return index.recordAt(contract);
 }
 
 /** Looks up a contract's parent contract's terms (for contract validity). */

@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   valueFromASTUntyped,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -76,7 +77,10 @@ export function estimateCost(
       d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
   if (operation?.kind !== Kind.OPERATION_DEFINITION) return 0;
-  const root = operation.operation === 'query' ? schema.getQueryType() : schema.getMutationType();
+  const root =
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : schema.getMutationType();
   return costOf(operation.selectionSet, root ?? undefined, new Set());
 }
 
@@ -84,12 +88,13 @@ export function estimateCost(
 export function useCostLimit(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = estimateCost(
-        args.schema,
-        args.document,
-        (args.variableValues ?? {}) as Record<string, unknown>,
-        args.operationName,
-      );
+      const { schema, document, variableValues, operationName } = args as {
+        schema: GraphQLSchema;
+        document: DocumentNode;
+        variableValues?: Record<string, unknown> | null;
+        operationName?: string | null;
+      };
+      const cost = estimateCost(schema, document, variableValues ?? {}, operationName);
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [

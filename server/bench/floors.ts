@@ -8,6 +8,13 @@ import { RELATIONSHIP_TYPES } from '../model/model-types.ts';
  * analyses should stay within a small factor of these (PERFORMANCE.md).
  */
 
+/** Marks a node as seen; true when it was not seen before. */
+function visit(seen: Uint8Array, node: number): boolean {
+  if (seen[node]) return false;
+  seen[node] = 1;
+  return true;
+}
+
 /** Nodes within two hops of a start, not expanding hub labels. */
 export function floorHop2(index: GraphIndex, start: number): number {
   const seen = new Uint8Array(index.nodeCount);
@@ -19,14 +26,14 @@ export function floorHop2(index: GraphIndex, start: number): number {
     for (const node of frontier) {
       if (node !== start && HUB_LABELS.has(index.labelAt(node))) continue;
       for (const type of RELATIONSHIP_TYPES) {
-        for (const n of index.neighbours(node, type, 'OUT')) {
-          if (!seen[n]) ((seen[n] = 1), next.push(n), count++);
-        }
-        for (const n of index.neighbours(node, type, 'IN')) {
-          if (!seen[n]) ((seen[n] = 1), next.push(n), count++);
+        for (const direction of ['OUT', 'IN'] as const) {
+          for (const n of index.neighbours(node, type, direction)) {
+            if (visit(seen, n)) next.push(n);
+          }
         }
       }
     }
+    count += next.length;
     frontier = next;
   }
   return count;
@@ -38,7 +45,7 @@ export function floorBlast(index: GraphIndex, contracts: readonly number[], maxD
   let frontier: number[] = [];
   for (const contract of contracts) {
     for (const usage of index.neighbours(contract, 'COVERS', 'OUT')) {
-      if (!seen[usage]) ((seen[usage] = 1), frontier.push(usage));
+      if (visit(seen, usage)) frontier.push(usage);
     }
   }
   let count = frontier.length;
@@ -47,10 +54,11 @@ export function floorBlast(index: GraphIndex, contracts: readonly number[], maxD
     for (const used of frontier) {
       for (const relation of index.neighbours(used, 'TO_USAGE', 'IN')) {
         for (const user of index.neighbours(relation, 'FROM_USAGE', 'OUT')) {
-          if (!seen[user]) ((seen[user] = 1), next.push(user), count++);
+          if (visit(seen, user)) next.push(user);
         }
       }
     }
+    count += next.length;
     frontier = next;
   }
   return count;

@@ -63,7 +63,7 @@ async function time<T>(work: () => Promise<T> | T): Promise<number> {
 async function measure<T>(
   inputs: readonly T[],
   runs: number,
-  work: (input: T) => Promise<unknown> | unknown,
+  work: (input: T) => unknown,
 ): Promise<Summary> {
   const warmup = Math.min(10, runs);
   for (let i = 0; i < warmup; i++) await work(inputs[i % inputs.length]!);
@@ -204,7 +204,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     progress('importing it as canonical CSV into an empty embedded store');
     scenarios.push(await measureImport(landscape, dir));
     progress('loading it into an empty embedded store');
-    let store = await createStore({ kind: 'embedded', path });
+    const store = await createStore({ kind: 'embedded', path });
     const loadMs = await time(() => store.bulkLoad(landscape));
     scenarios.push({
       id: 'load',

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 /** Quotes a value for a CSV cell: nulls become empty cells, quotes are doubled. */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

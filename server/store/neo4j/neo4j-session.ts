@@ -31,7 +31,7 @@ export class Neo4jSession implements CypherSession {
     const session = this.#driver.session({ database: this.#database });
     try {
       const result = await session.run(query, params);
-      return result.records.map((record) => record.toObject() as Row);
+      return result.records.map((record) => record.toObject());
     } finally {
       await session.close();
     }
@@ -43,7 +43,7 @@ export class Neo4jSession implements CypherSession {
     try {
       const result = await work({
         run: async (_name, query, params = {}) =>
-          (await tx.run(query, params)).records.map((r) => r.toObject() as Row),
+          (await tx.run(query, params)).records.map((r) => r.toObject()),
       });
       await tx.commit();
       return result;

@@ -82,12 +82,11 @@ function paramRows(label: Label, rows: readonly NodeRecord[]): Record<string, Pr
 }
 
 /** A node's properties in model order, every property present (stores may omit nulls). */
-function toRecord(label: Label, properties: Record<string, unknown>): NodeRecord {
-  const record: Record<string, PropertyValue> = {};
-  for (const name of PROPERTIES.get(label) ?? []) {
-    record[name] = (properties[name] ?? null) as PropertyValue;
-  }
-  return record as NodeRecord;
+function toRecord(label: Label, row: Record<string, unknown>): NodeRecord {
+  // The node queries return every property as its own column (__COLUMNS__), in model order, so
+  // a decoded row already is the record; only a missing column (never expected) needs filling.
+  for (const name of PROPERTIES.get(label) ?? []) if (!(name in row)) row[name] = null;
+  return row as NodeRecord;
 }
 
 /**
@@ -121,12 +120,12 @@ export class CypherGraphStore implements GraphStore {
     }
   }
 
+  /** Decodes driver values in place: the rows are the driver's fresh objects, so no copy. */
   #decodeRows(rows: Row[]): Row[] {
-    return rows.map((row) => {
-      const decoded: Row = {};
-      for (const key of Object.keys(row)) decoded[key] = this.#dialect.decode(row[key]);
-      return decoded;
-    });
+    for (const row of rows) {
+      for (const key in row) row[key] = this.#dialect.decode(row[key]);
+    }
+    return rows;
   }
 
   /** A writer whose every statement runs inside `tx`. */

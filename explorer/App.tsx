@@ -1,94 +1,108 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { queryGraphql } from './api/graphql-client.ts';
+import { useMemo, useState, type MouseEvent } from 'react';
+import { MUNICIPALITIES_QUERY, type MunicipalitiesData } from './api/operations.ts';
+import { useGraphQuery } from './hooks/useGraphQuery.ts';
+import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
+import { ErrorMessage } from './panels/StatusMessage.tsx';
+import { LandscapeContext, type LandscapeInfo } from './state/landscape-context.ts';
+import { hrefOf, useUrlState } from './state/useUrlState.ts';
+import { patchViewState, type View } from './state/url-state.ts';
+import { CompareView } from './views/CompareView.tsx';
+import { DataQualityView } from './views/DataQualityView.tsx';
+import { DeadlinesView } from './views/DeadlinesView.tsx';
+import { ImpactView } from './views/ImpactView.tsx';
+import { MapView } from './views/MapView.tsx';
+import { PerfView } from './views/PerfView.tsx';
 
-interface Stats {
-  stats: { nodes: { kind: string; count: number }[]; relationships: { count: number }[] };
-}
+const NAVIGATION: readonly { view: View; label: string; help: string }[] = [
+  { view: 'map', label: 'Kort', help: 'Afhængigheder: søg, fokusér og udvid' },
+  {
+    view: 'impact',
+    label: 'Konsekvens',
+    help: 'Hvad rammes, når kontrakter, en leverandør eller systemer ophører',
+  },
+  { view: 'deadlines', label: 'Frister', help: 'Kontrakter efter beslut-senest-dato' },
+  { view: 'compare', label: 'Sammenlign', help: 'Kommuner side om side; fælles udbud' },
+  { view: 'quality', label: 'Datakvalitet', help: 'Fund at rette i Kitos' },
+];
 
-interface Found {
-  searchByName: { __typename: string; id: string; name?: string; title?: string }[];
-}
-
-const STATS = `{ stats { nodes { kind count } relationships { count } } }`;
-const SEARCH = `query Search($text: String!) {
-  searchByName(text: $text, first: 25) {
-    __typename id
-    ... on Organization { name } ... on System { name } ... on Interface { name }
-    ... on Contract { name } ... on OrgUnit { name } ... on Task { title }
-    ... on DataProcessing { name } ... on ArchitectureComponent { name } ... on DataType { name }
-  }
-}`;
-
-/** A first look at the landscape: its size and a name search; the map views build on this. */
+/** The shell: navigation between the views, the landscape's municipalities, and the view. */
 export function App() {
-  const [stats, setStats] = useState<Stats['stats'] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<Found['searchByName'] | null>(null);
+  const [state, navigate] = useUrlState();
+  const [copied, setCopied] = useState(false);
+  const municipalities = useGraphQuery<MunicipalitiesData>(MUNICIPALITIES_QUERY, {});
+  const landscape = useMemo<LandscapeInfo>(() => {
+    const list = (municipalities.data?.searchByName ?? [])
+      .filter((o) => o.kind === 'MUNICIPALITY' && o.name)
+      .map((o) => ({ id: o.id, name: o.name! }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    return {
+      municipalities: list,
+      municipalityNames: new Map(list.map((m) => [m.id, m.name])),
+      loading: municipalities.loading,
+      error: municipalities.error,
+    };
+  }, [municipalities.data, municipalities.loading, municipalities.error]);
 
-  useEffect(() => {
-    queryGraphql<Stats>(STATS)
-      .then((data) => setStats(data.stats))
-      .catch((e: unknown) => setError(String(e)));
-  }, []);
-
-  const search = (event: FormEvent) => {
+  const go = (view: View) => (event: MouseEvent) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    queryGraphql<Found>(SEARCH, { text })
-      .then((data) => setFound(data.searchByName))
-      .catch((e: unknown) => setError(String(e)));
+    navigate({ view });
+  };
+  const copyLink = () => {
+    void navigator.clipboard?.writeText(window.location.href).then(
+      () => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2000);
+      },
+      () => setCopied(false),
+    );
   };
 
-  const nodes = stats?.nodes.reduce((sum, n) => sum + n.count, 0) ?? 0;
-  const relationships = stats?.relationships.reduce((sum, r) => sum + r.count, 0) ?? 0;
+  const viewProps = { state, navigate };
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 900, margin: '2rem auto' }}>
-      <h1>Overblik</h1>
-      <p>Kommunernes IT-landskab som graf: afhængigheder, kontrakter, frister og sammenligning.</p>
-      {error && <p role="alert">Fejl: {error}</p>}
-      {stats ? (
-        <p>
-          Landskabet har {nodes.toLocaleString('da-DK')} elementer og{' '}
-          {relationships.toLocaleString('da-DK')} forbindelser:{' '}
-          {stats.nodes.map((n) => `${n.kind.toLowerCase()} ${n.count}`).join(', ')}.
-        </p>
-      ) : (
-        !error && <p>Henter landskabet…</p>
-      )}
-      <form onSubmit={search}>
-        <label>
-          Søg{' '}
-          <input
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder="system, kontrakt, enhed…"
+    <LandscapeContext.Provider value={landscape}>
+      <div className="app">
+        <header className="app-header">
+          <a className="brand" href="/" onClick={go('map')}>
+            Overblik
+          </a>
+          <nav aria-label="Visninger">
+            <ul>
+              {NAVIGATION.map((item) => (
+                <li key={item.view}>
+                  <a
+                    href={hrefOf(patchViewState(state, { view: item.view }))}
+                    aria-current={state.view === item.view ? 'page' : undefined}
+                    title={item.help}
+                    onClick={go(item.view)}
+                  >
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <span className="header-gap" />
+          <button type="button" onClick={copyLink} title="Adressen rummer hele visningen">
+            {copied ? 'Link kopieret' : 'Kopiér link'}
+          </button>
+        </header>
+        {municipalities.error && (
+          <ErrorMessage
+            error={municipalities.error}
+            onRetry={municipalities.refetch}
+            title="Landskabet kunne ikke hentes"
           />
-        </label>{' '}
-        <button type="submit">Søg</button>
-      </form>
-      {found && (
-        <table>
-          <thead>
-            <tr>
-              <th align="left">Type</th>
-              <th align="left">Navn</th>
-              <th align="left">Id</th>
-            </tr>
-          </thead>
-          <tbody>
-            {found.map((f) => (
-              <tr key={f.id}>
-                <td>{f.__typename}</td>
-                <td>{f.name ?? f.title}</td>
-                <td>
-                  <code>{f.id}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {found?.length === 0 && <p>Ingen træf.</p>}
-    </main>
+        )}
+        <ErrorBoundary resetKey={state.view}>
+          {state.view === 'map' && <MapView {...viewProps} />}
+          {state.view === 'impact' && <ImpactView {...viewProps} />}
+          {state.view === 'deadlines' && <DeadlinesView {...viewProps} />}
+          {state.view === 'compare' && <CompareView {...viewProps} />}
+          {state.view === 'quality' && <DataQualityView {...viewProps} />}
+          {state.view === 'perf' && <PerfView state={state} />}
+        </ErrorBoundary>
+      </div>
+    </LandscapeContext.Provider>
   );
 }

@@ -1,0 +1,147 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+/** What the e2e suite runs against; null when there is no browser to run it in. */
+export interface E2eTarget {
+  /** The running `overblik serve`, e.g. http://127.0.0.1:41234. */
+  readonly baseUrl: string;
+  readonly chromiumPath: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: E2eTarget | null;
+  }
+}
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const EXPLORER_SOURCE = join(ROOT, 'explorer');
+const EXPLORER_BUILD = join(ROOT, 'dist', 'explorer', 'index.html');
+/**
+ * The medium demo (ten municipalities): the small one has a single municipality, and comparing
+ * needs two.
+ */
+const SCALE = 'medium';
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the explorer when dist/explorer is missing or older than its sources. */
+function ensureExplorerBuilt(): void {
+  const stale =
+    !existsSync(EXPLORER_BUILD) || statSync(EXPLORER_BUILD).mtimeMs < newestSource(EXPLORER_SOURCE);
+  if (!stale) return;
+  console.log('e2e: building the explorer (dist/explorer is missing or stale)');
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (result.status !== 0)
+    throw new Error('e2e: `vite build` of the explorer failed; run `npm run build` to see why');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function overblik(args: string[]): ChildProcess {
+  return spawn(process.execPath, [join(ROOT, 'bin', 'overblik.js'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function waitForHealth(
+  baseUrl: string,
+  server: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null)
+      throw new Error(`e2e: overblik serve exited (${server.exitCode}):\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`e2e: overblik serve did not answer /healthz within 2 minutes:\n${output()}`);
+}
+
+/**
+ * E2e-project global setup: with Chromium present, builds the explorer if needed, seeds the demo
+ * landscape into a temporary store with the real CLI and starts `overblik serve` on a free port;
+ * without it, one line says the suite is skipped, and REQUIRE_BROWSER=1 turns that into a failure.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromiumPath)) {
+    const reason = `e2e skipped: no Chromium at ${chromiumPath}`;
+    if (process.env.REQUIRE_BROWSER === '1') throw new Error(`${reason} (REQUIRE_BROWSER=1)`);
+    console.log(reason);
+    project.provide('e2e', null);
+    return;
+  }
+  ensureExplorerBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'overblik-e2e-'));
+  const db = join(dir, `${SCALE}.kuzu`);
+  const seed = overblik(['seed', '--scale', SCALE, '--db', db, '--json']);
+  let seedOutput = '';
+  seed.stdout?.on('data', (chunk: Buffer) => (seedOutput += chunk.toString()));
+  seed.stderr?.on('data', (chunk: Buffer) => (seedOutput += chunk.toString()));
+  const seeded = await new Promise<number | null>((resolve) => seed.on('exit', resolve));
+  if (seeded !== 0) throw new Error(`e2e: overblik seed failed (${seeded}):\n${seedOutput}`);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = overblik(['serve', '--db', db, '--port', String(port), '--host', '127.0.0.1']);
+  let serverOutput = '';
+  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
+  try {
+    await waitForHealth(baseUrl, server, () => serverOutput);
+  } catch (error) {
+    server.kill('SIGTERM');
+    throw error;
+  }
+  project.provide('e2e', { baseUrl, chromiumPath });
+  return async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

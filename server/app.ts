@@ -3,7 +3,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphService } from './analysis/graph-service.ts';
 import { createApiSchema } from './api/create-schema.ts';
 import { LOCAL_VIEWER, type ApiContext, type Viewer } from './api/context.ts';
-import { maskError } from './api/mask-error.ts';
+import { domainErrorOf, maskError } from './api/mask-error.ts';
 import { useCostLimit } from './api/use-cost-limit.ts';
 import { useDepthLimit } from './api/use-depth-limit.ts';
 
@@ -33,6 +33,16 @@ export function createApp({
     schema: createApiSchema(),
     graphqlEndpoint: '/graphql',
     maskedErrors: { maskError },
+    // Expected failures (an unknown id, a bad argument) are answers, not server faults: they
+    // reach the client with their code and stay out of the error log.
+    logging: {
+      debug: () => {},
+      info: (...args: unknown[]) => console.info(...args),
+      warn: (...args: unknown[]) => console.warn(...args),
+      error: (...args: unknown[]) => {
+        if (!args.some((a) => domainErrorOf(a))) console.error(...args);
+      },
+    },
     // Compiled execution: graph slices carry thousands of small objects, and the reference
     // executor's per-field cost dominated their end-to-end time (PERFORMANCE.md goals).
     plugins: [useDepthLimit(maxDepth), useCostLimit(maxCost), useGraphQlJit()],

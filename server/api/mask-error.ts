@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { createGraphQLError } from 'graphql-yoga';
 import { DomainError } from '../domain/errors.ts';
 
-function domainErrorOf(error: unknown): DomainError | null {
+/** The domain error behind an error (a GraphQLError wraps it as originalError), if any. */
+export function domainErrorOf(error: unknown): DomainError | null {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     if (current instanceof DomainError) return current;

@@ -1,6 +1,6 @@
 import type { ArchiveDuty, PersonalDataLevel } from '../server/model/model-types.ts';
 import type { ArchitectureComponentName } from './architecture-components.ts';
-import type { BusinessType, DataTypeName } from './kitos-options.ts';
+import type { BusinessType, DataTypeName } from '../server/model/kitos-options.ts';
 import type { Weighted } from './random.ts';
 
 /** The administrations (forvaltninger) every generated municipality has. */

@@ -3,7 +3,7 @@ import type { ArchitectureComponentName } from './architecture-components.ts';
 import { BUSINESS_AREAS, type BusinessArea } from './business-areas.ts';
 import { brandStem, productName } from './danish-names.ts';
 import type { KlePlan, KleTask } from './kle-plan.ts';
-import type { DataTypeName, InterfaceTechnology } from './kitos-options.ts';
+import type { DataTypeName, InterfaceTechnology } from '../server/model/kitos-options.ts';
 import type { Random, Weighted } from './random.ts';
 import type { PlannedOrganization, SharedOrganizations } from './shared-organizations.ts';
 

@@ -8,7 +8,7 @@ import {
   withDayOfMonth,
   type CalendarDate,
 } from '../server/domain/calendar-date.ts';
-import type { ExtensionOption, ProcurementStrategy } from './kitos-options.ts';
+import type { ExtensionOption, ProcurementStrategy } from '../server/model/kitos-options.ts';
 import type { Random, Weighted } from './random.ts';
 
 /** The agreement-period, termination and procurement fields of a contract. */

@@ -7,7 +7,7 @@ import { LandscapeBuilder, type Landscape } from '../server/model/landscape.ts';
 import { ARCHITECTURE_COMPONENTS } from './architecture-components.ts';
 import { planCatalogue, type PlannedSystem } from './catalogue.ts';
 import { generateKlePlan } from './kle-plan.ts';
-import { DATA_TYPE_NAMES } from './kitos-options.ts';
+import { DATA_TYPE_NAMES } from '../server/model/kitos-options.ts';
 import { landscapeSize } from './landscape-size.ts';
 import { planLocalSystems } from './local-systems.ts';
 import {

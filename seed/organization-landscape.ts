@@ -18,7 +18,7 @@ import {
 import type { PlannedSystem } from './catalogue.ts';
 import { drawContractTerms, type ContractRole } from './contract-terms.ts';
 import type { KlePlan, KleTask } from './kle-plan.ts';
-import { RELATION_FREQUENCIES, type ContractType } from './kitos-options.ts';
+import { RELATION_FREQUENCIES, type ContractType } from '../server/model/kitos-options.ts';
 import type { LandscapeSize } from './landscape-size.ts';
 import type { Municipality } from './municipalities.ts';
 import { planUnitTree, type PlannedUnit, type UnitTree } from './org-unit-tree.ts';

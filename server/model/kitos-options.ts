@@ -1,4 +1,5 @@
-// Option values as Kitos seeds them (shared/reference/kitos.md §3.2), for realistic demo data.
+// Option values as Kitos seeds them (shared/reference/kitos.md §3.2): the demo generator draws
+// from them and the importer warns about values outside them.
 
 /** The nine Kitos interface data types (Kitos spells one "Klassikfikation"; we use the word). */
 export const DATA_TYPE_NAMES = [

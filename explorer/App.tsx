@@ -31,10 +31,10 @@ export function App() {
   const [copied, setCopied] = useState(false);
   const municipalities = useGraphQuery<MunicipalitiesData>(MUNICIPALITIES_QUERY, {});
   const landscape = useMemo<LandscapeInfo>(() => {
-    const list = (municipalities.data?.searchByName ?? [])
-      .filter((o) => o.kind === 'MUNICIPALITY' && o.name)
-      .map((o) => ({ id: o.id, name: o.name! }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    const list = (municipalities.data?.municipalities ?? []).map((o) => ({
+      id: o.id,
+      name: o.name,
+    }));
     return {
       municipalities: list,
       municipalityNames: new Map(list.map((m) => [m.id, m.name])),

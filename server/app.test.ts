@@ -63,6 +63,15 @@ describe('GraphQL API', () => {
     expect(answer.data?.units).toEqual([{ id: 'unit-aarby' }]);
   });
 
+  it('lists the municipalities in Danish name order, and no other organisation', async () => {
+    const answer = await ask(`{ municipalities { id name kind } }`);
+    // Danish collation reads "Aa" as "Å", the last letter.
+    expect(answer.data?.municipalities).toEqual([
+      { id: 'org-borup', name: 'Borup Kommune', kind: 'MUNICIPALITY' },
+      { id: 'org-aarby', name: 'Aarby Kommune', kind: 'MUNICIPALITY' },
+    ]);
+  });
+
   it('counts the landscape and names the viewer', async () => {
     const answer = await ask(
       `{ viewer { id role municipalityId } stats { nodes { kind count } } }`,

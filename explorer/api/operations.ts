@@ -12,21 +12,19 @@ import { REF_FRAGMENT, type RawRef } from './entity-ref.ts';
  * Only fields a view shows are asked for, so the answers stay small.
  */
 
-/** Every municipality: organisations of kind MUNICIPALITY whose name says "Kommune". */
+/** Every municipality of the landscape, by name. */
 export const MUNICIPALITIES_QUERY = /* GraphQL */ `
   query Municipalities {
-    searchByName(text: "kommune", kinds: [ORGANIZATION], first: 100) {
+    municipalities {
       id
-      ... on Organization {
-        name
-        kind
-        municipalityCode
-      }
+      name
+      kind
+      municipalityCode
     }
   }
 `;
 export interface MunicipalitiesData {
-  searchByName: { id: string; name?: string; kind?: string; municipalityCode?: number | null }[];
+  municipalities: { id: string; name: string; kind: string; municipalityCode: number | null }[];
 }
 
 /** Entities whose name contains the text: the fallback when the server has no `search`. */

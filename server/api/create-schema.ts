@@ -149,6 +149,11 @@ export function createApiSchema(): GraphQLSchema {
           }),
           entity: (_: unknown, { id }: { id: string }, { index }: ApiContext) =>
             index.get(id)?.record ?? null,
+          municipalities: (_: unknown, __: unknown, { index }: ApiContext) =>
+            [...index.nodesOf('Organization')]
+              .map((n) => index.recordAt(n))
+              .filter((o) => o.kind === 'MUNICIPALITY')
+              .sort((a, b) => String(a.name).localeCompare(String(b.name), 'da')),
           entities: (_: unknown, { ids }: { ids: string[] }, { index }: ApiContext) => {
             if (ids.length > MAX_PAGE_SIZE) {
               throw new InvalidInputError(

@@ -18,6 +18,7 @@ import { ErrorMessage, Loading } from '../panels/StatusMessage.tsx';
 import type { Navigate } from '../state/useUrlState.ts';
 import type { ViewState } from '../state/url-state.ts';
 import { TabBar } from './TabBar.tsx';
+import { ShowOnMapButton } from '../panels/ShowOnMapButton.tsx';
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)} %`);
 
@@ -144,16 +145,7 @@ export function CompareView({ state, navigate }: { state: ViewState; navigate: N
           asOf={asOf}
           onPick={(ref) => select(ref.id)}
           onClose={() => select(null)}
-          actions={(ref) => (
-            <button
-              type="button"
-              onClick={() =>
-                navigate({ view: 'map', focus: [ref.id], expansions: [], selection: ref.id })
-              }
-            >
-              Vis på kortet
-            </button>
-          )}
+          actions={(ref) => <ShowOnMapButton id={ref.id} navigate={navigate} />}
         />
       )}
     </div>

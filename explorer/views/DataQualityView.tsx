@@ -15,6 +15,8 @@ import { ErrorMessage, Loading } from '../panels/StatusMessage.tsx';
 import { useLandscape } from '../state/landscape-context.ts';
 import type { Navigate } from '../state/useUrlState.ts';
 import type { ViewState } from '../state/url-state.ts';
+import { Pager } from '../panels/Pager.tsx';
+import { mapFocusedOn, ShowOnMapButton } from '../panels/ShowOnMapButton.tsx';
 
 export const FINDINGS_PAGE = 100;
 
@@ -37,14 +39,7 @@ export function DataQualityView({ state, navigate }: { state: ViewState; navigat
   const report = data?.dataQuality;
   const select = (id: string | null) => navigate({ selection: id }, { replace: true });
   const showOnMap = (finding: DataQualityFinding) =>
-    navigate({
-      view: 'map',
-      focus: [finding.entityId],
-      expansions: [],
-      selection: finding.entityId,
-      municipality: finding.municipalityId,
-      tab: 'graph',
-    });
+    navigate({ ...mapFocusedOn(finding.entityId), municipality: finding.municipalityId });
   const countsByCode = new Map<FindingCode, number>();
   const municipalities = new Map<string, Map<FindingCode, number>>();
   for (const c of report?.counts ?? []) {
@@ -205,25 +200,12 @@ export function DataQualityView({ state, navigate }: { state: ViewState; navigat
               testId="quality-table"
             />
             {report.total > FINDINGS_PAGE && (
-              <nav className="pager" aria-label="Sider">
-                <button
-                  type="button"
-                  disabled={state.page === 0}
-                  onClick={() => navigate({ page: state.page - 1 })}
-                >
-                  ← Forrige
-                </button>
-                <span>
-                  Side {state.page + 1} af {Math.ceil(report.total / FINDINGS_PAGE)}
-                </span>
-                <button
-                  type="button"
-                  disabled={(state.page + 1) * FINDINGS_PAGE >= report.total}
-                  onClick={() => navigate({ page: state.page + 1 })}
-                >
-                  Næste →
-                </button>
-              </nav>
+              <Pager
+                label={`Side ${state.page + 1} af ${Math.ceil(report.total / FINDINGS_PAGE)}`}
+                hasPrevious={state.page > 0}
+                hasNext={(state.page + 1) * FINDINGS_PAGE < report.total}
+                onPage={(step) => navigate({ page: state.page + step })}
+              />
             )}
           </>
         )}
@@ -234,22 +216,7 @@ export function DataQualityView({ state, navigate }: { state: ViewState; navigat
           asOf={asOf}
           onPick={(ref) => select(ref.id)}
           onClose={() => select(null)}
-          actions={(ref) => (
-            <button
-              type="button"
-              onClick={() =>
-                navigate({
-                  view: 'map',
-                  focus: [ref.id],
-                  expansions: [],
-                  selection: ref.id,
-                  tab: 'graph',
-                })
-              }
-            >
-              Vis på kortet
-            </button>
-          )}
+          actions={(ref) => <ShowOnMapButton id={ref.id} navigate={navigate} />}
         />
       )}
     </div>

@@ -11,6 +11,8 @@ import { DeadlineDateText } from '../panels/DeadlineDateText.tsx';
 import { DetailsPanel } from '../panels/DetailsPanel.tsx';
 import { EntitySearch } from '../panels/EntitySearch.tsx';
 import { MunicipalityPicker } from '../panels/MunicipalityPicker.tsx';
+import { Pager } from '../panels/Pager.tsx';
+import { ShowOnMapButton } from '../panels/ShowOnMapButton.tsx';
 import { ErrorMessage, Loading } from '../panels/StatusMessage.tsx';
 import { Timeline } from '../panels/Timeline.tsx';
 import type { Navigate } from '../state/useUrlState.ts';
@@ -243,26 +245,12 @@ export function DeadlinesView({ state, navigate }: { state: ViewState; navigate:
                 onSelect={select}
               />
             )}
-            <nav className="pager" aria-label="Sider">
-              <button
-                type="button"
-                disabled={state.page === 0}
-                onClick={() => navigate({ page: state.page - 1 })}
-              >
-                ← Forrige
-              </button>
-              <span>
-                {page.total === 0 ? 0 : page.offset + 1}–{page.offset + page.items.length} af{' '}
-                {page.total}
-              </span>
-              <button
-                type="button"
-                disabled={page.offset + page.items.length >= page.total}
-                onClick={() => navigate({ page: state.page + 1 })}
-              >
-                Næste →
-              </button>
-            </nav>
+            <Pager
+              label={`${page.total === 0 ? 0 : page.offset + 1}–${page.offset + page.items.length} af ${page.total}`}
+              hasPrevious={state.page > 0}
+              hasNext={page.offset + page.items.length < page.total}
+              onPage={(step) => navigate({ page: state.page + step })}
+            />
           </>
         )}
       </main>
@@ -278,24 +266,10 @@ export function DeadlinesView({ state, navigate }: { state: ViewState; navigate:
                 <button type="button" onClick={() => navigate(impactOfContract(ref.id))}>
                   Se konsekvens
                 </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    navigate({ view: 'map', focus: [ref.id], expansions: [], selection: ref.id })
-                  }
-                >
-                  Vis på kortet
-                </button>
+                <ShowOnMapButton id={ref.id} navigate={navigate} />
               </>
             ) : (
-              <button
-                type="button"
-                onClick={() =>
-                  navigate({ view: 'map', focus: [ref.id], expansions: [], selection: ref.id })
-                }
-              >
-                Vis på kortet
-              </button>
+              <ShowOnMapButton id={ref.id} navigate={navigate} />
             )
           }
         />

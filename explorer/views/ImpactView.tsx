@@ -36,6 +36,7 @@ import { useLandscape } from '../state/landscape-context.ts';
 import type { Navigate } from '../state/useUrlState.ts';
 import type { ViewState } from '../state/url-state.ts';
 import { TabBar } from './TabBar.tsx';
+import { ShowOnMapButton } from '../panels/ShowOnMapButton.tsx';
 
 /**
  * Impact before tendering: pick contracts, a supplier or systems and a date; see what is lost,
@@ -260,16 +261,7 @@ export function ImpactView({ state, navigate }: { state: ViewState; navigate: Na
             asOf={asOf}
             onPick={(ref: EntityRef) => select(ref.id)}
             onClose={() => select(null)}
-            actions={(ref) => (
-              <button
-                type="button"
-                onClick={() =>
-                  navigate({ view: 'map', focus: [ref.id], expansions: [], selection: ref.id })
-                }
-              >
-                Vis på kortet
-              </button>
-            )}
+            actions={(ref) => <ShowOnMapButton id={ref.id} navigate={navigate} />}
           />
         </div>
       )}

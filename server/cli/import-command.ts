@@ -15,7 +15,7 @@ import {
 } from '../import/import-sources.ts';
 import { writePlanInTransaction } from '../import/write-plan.ts';
 import { readSourceFiles } from '../import/source-file.ts';
-import { createStore, replaceStore } from '../store/create-store.ts';
+import { createStore, replaceStore, replacesAtomically } from '../store/create-store.ts';
 import type { Output } from './output.ts';
 
 /** `overblik import --help`: the options and the canonical CSV format, derived from the model. */
@@ -116,7 +116,7 @@ export async function runImportCommand(
       issues,
     );
     const started = performance.now();
-    if (planCanBulkLoad(plan) && config.store.kind === 'embedded') {
+    if (planCanBulkLoad(plan) && replacesAtomically(config.store)) {
       const landscape = planLandscape(plan);
       await store.close();
       open = false;

@@ -27,6 +27,14 @@ export async function createStore(config: StoreConfig): Promise<GraphStore> {
   return store;
 }
 
+/**
+ * Whether `replaceStore` swaps the whole content at once (a new file renamed into place) rather
+ * than clearing and loading in steps; writers that need all-or-nothing choose by this.
+ */
+export function replacesAtomically(config: StoreConfig): boolean {
+  return config.kind === 'embedded';
+}
+
 async function removeEmbeddedFiles(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
   await rm(`${path}.wal`, { force: true });

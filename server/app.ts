@@ -1,6 +1,7 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphService } from './analysis/graph-service.ts';
+import { graphFor } from './analysis/visible-graph.ts';
 import { createApiSchema } from './api/create-schema.ts';
 import { LOCAL_VIEWER, type ApiContext, type Viewer } from './api/context.ts';
 import { domainErrorOf, maskError } from './api/mask-error.ts';
@@ -9,7 +10,7 @@ import { useDepthLimit } from './api/use-depth-limit.ts';
 
 export interface AppOptions {
   readonly graph: GraphService;
-  /** Who every request is from, until access control identifies viewers. @default LOCAL_VIEWER */
+  /** Who a request is from when the server did not identify a viewer. @default LOCAL_VIEWER */
   readonly viewer?: Viewer;
   /** Deepest selection nesting a query may have. @default 8 */
   readonly maxDepth?: number;
@@ -17,7 +18,12 @@ export interface AppOptions {
   readonly maxCost?: number;
 }
 
-export type App = YogaServerInstance<Record<string, never>, ApiContext>;
+/** What the HTTP server hands a request: the viewer it authenticated. */
+export interface RequestContext {
+  readonly viewer?: Viewer;
+}
+
+export type App = YogaServerInstance<RequestContext, ApiContext>;
 
 /**
  * The GraphQL application: no environment, no port. Tests call `app.fetch(...)` in process;
@@ -29,7 +35,7 @@ export function createApp({
   maxDepth = 8,
   maxCost = 200_000,
 }: AppOptions): App {
-  return createYoga<Record<string, never>, ApiContext>({
+  return createYoga<RequestContext, ApiContext>({
     schema: createApiSchema(),
     graphqlEndpoint: '/graphql',
     maskedErrors: { maskError },
@@ -47,6 +53,11 @@ export function createApp({
     // executor's per-field cost dominated their end-to-end time (PERFORMANCE.md goals).
     plugins: [useDepthLimit(maxDepth), useCostLimit(maxCost), useGraphQlJit()],
     landingPage: false,
-    context: async () => ({ viewer, graph, index: await graph.current() }),
+    // Cross-origin requests are answered (or refused) by the HTTP server, in one place for every route.
+    cors: false,
+    context: async (request) => {
+      const who = request.viewer ?? viewer;
+      return { viewer: who, graph, index: graphFor(await graph.current(), who.visibility) };
+    },
   });
 }

@@ -18,7 +18,7 @@ describe('HTTP server', () => {
     const explorer = await mkdtemp(join(tmpdir(), 'overblik-explorer-'));
     await writeFile(join(explorer, 'index.html'), '<title>Overblik</title>');
     const graph = await GraphService.create(fixture.store);
-    const server = createHttpServer(createApp({ graph }), graph, explorer + '/');
+    const server = createHttpServer(createApp({ graph }), graph, { explorerDir: explorer + '/' });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     close = async () => {

@@ -16,7 +16,7 @@ import {
   type ContractDeadlineDates,
   type LeadTimeOptions,
 } from './deadlines.ts';
-import type { GraphIndex } from './graph-index.ts';
+import type { GraphView } from './graph-view.ts';
 import {
   effectiveTasks,
   firstNeighbour,
@@ -278,7 +278,7 @@ interface Hit {
  * @throws InvalidInputError for no or several selectors, an id of the wrong kind, a contract
  *   outside the municipality scope, a bad date or window, or a number out of range.
  */
-export function blastRadius(index: GraphIndex, input: BlastRadiusInput): BlastRadius {
+export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRadius {
   const asOf = requireAsOf(input.asOf);
   const maxDepth = requireWholeNumber(
     input.maxDepth ?? DEFAULT_MAX_DEPTH,
@@ -487,7 +487,7 @@ export function blastRadius(index: GraphIndex, input: BlastRadiusInput): BlastRa
 
 /** What the steps of one blast radius share. */
 interface Context {
-  readonly index: GraphIndex;
+  readonly index: GraphView;
   readonly limit: number;
   readonly inScope: (node: number) => boolean;
   readonly id: (node: number) => string;
@@ -797,7 +797,7 @@ function topByCount(
 }
 
 function select(
-  index: GraphIndex,
+  index: GraphView,
   input: BlastRadiusInput,
   asOf: CalendarDate,
   options: LeadTimeOptions,
@@ -865,7 +865,7 @@ function select(
 }
 
 function distinctNodes(
-  index: GraphIndex,
+  index: GraphView,
   ids: readonly string[],
   name: string,
   label: 'Contract' | 'System',

@@ -9,6 +9,7 @@ import { decideBy } from '../domain/contract-dates.ts';
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { LIFECYCLE_VALUES, type Label, type Lifecycle } from '../model/model-types.ts';
 import type { GraphIndex } from './graph-index.ts';
+import { baseOf, levelKey, type GraphView } from './graph-view.ts';
 import {
   contractTerms,
   effectiveTasks,
@@ -188,7 +189,7 @@ export interface Comparison {
  * Checks that an id names a municipality and returns its node.
  * @throws NotFoundError when the id is unknown; InvalidInputError when it names something else.
  */
-export function requireMunicipality(index: GraphIndex, id: string): number {
+export function requireMunicipality(index: GraphView, id: string): number {
   const node = index.indexOf(id);
   if (node === undefined) throw new NotFoundError(`Municipality "${id}" not found`);
   const label = index.labelAt(node);
@@ -228,7 +229,7 @@ export function requireMunicipality(index: GraphIndex, id: string): number {
  *   municipality, a bad asOf, windowMonths outside 0–36, or an empty or unknown lifecycle;
  *   NotFoundError for an unknown id.
  */
-export function compare(index: GraphIndex, options: CompareOptions): Comparison {
+export function compare(index: GraphView, options: CompareOptions): Comparison {
   const { municipalityIds, asOf } = options;
   const windowMonths = options.windowMonths ?? DEFAULT_WINDOW_MONTHS;
   const lifecycles = options.lifecycles ?? DEFAULT_COMPARED_LIFECYCLES;
@@ -350,7 +351,8 @@ interface DecideByState {
 }
 
 interface CompareCache {
-  readonly profiles: Map<number, MunicipalityProfile>;
+  /** By municipality node and what the viewer may see of it ({@link levelKey}). */
+  readonly profiles: Map<string, MunicipalityProfile>;
   readonly mainGroupOf: Map<number, number>;
   readonly orders: Map<Label, NameOrder>;
   /** asOf → contract → state; only the most recent few asOf values are kept. */
@@ -364,7 +366,12 @@ const COLLATOR = new Intl.Collator('da');
 /** Decide-by dates are compared as whole days since this date. */
 const DAY_ZERO = '2000-01-01';
 
-function cacheOf(index: GraphIndex): CompareCache {
+/**
+ * The cache of the whole index, shared by views: profiles are kept per municipality and level of
+ * sight, everything else in it is catalogue data every viewer sees alike.
+ */
+function cacheOf(view: GraphView): CompareCache {
+  const index = baseOf(view);
   let cache = CACHES.get(index);
   if (!cache) {
     cache = { profiles: new Map(), mainGroupOf: new Map(), orders: new Map(), decideBy: new Map() };
@@ -386,7 +393,7 @@ function lifecycleMask(lifecycles: readonly Lifecycle[]): number {
   return mask;
 }
 
-function lifecycleBitOf(index: GraphIndex, usage: number): number {
+function lifecycleBitOf(index: GraphView, usage: number): number {
   const lifecycle = index.recordAt(usage).lifecycle as Lifecycle | null;
   return LIFECYCLE_BIT.get(lifecycle ?? 'UNDECIDED') ?? LIFECYCLE_BIT.get('UNDECIDED')!;
 }
@@ -396,7 +403,7 @@ function addBits<K>(map: Map<K, number>, key: K, bits: number): void {
 }
 
 /** Every node of a label ranked by name (Danish collation, then id), computed once per index. */
-function nameOrder(index: GraphIndex, cache: CompareCache, label: Label): NameOrder {
+function nameOrder(index: GraphView, cache: CompareCache, label: Label): NameOrder {
   const cached = cache.orders.get(label);
   if (cached) return cached;
   const nodes = [...index.nodesOf(label)];
@@ -417,12 +424,13 @@ function ranksOf(nodes: Iterable<number>, order: NameOrder): Int32Array {
 }
 
 function profileOf(
-  index: GraphIndex,
+  index: GraphView,
   cache: CompareCache,
   municipality: number,
   organizationOrder: NameOrder,
 ): MunicipalityProfile {
-  const cached = cache.profiles.get(municipality);
+  const key = `${municipality}:${levelKey(index, index.idAt(municipality))}`;
+  const cached = cache.profiles.get(key);
   if (cached) return cached;
   const systemMasks = new Map<number, number>();
   const mainGroups = new Map<number, Map<number, number>>();
@@ -476,7 +484,7 @@ function profileOf(
     contracts,
     byMask: new Map(),
   };
-  cache.profiles.set(municipality, profile);
+  cache.profiles.set(key, profile);
   return profile;
 }
 
@@ -518,7 +526,7 @@ function jaccardOf(overlap: number, union: number): number | null {
   return union === 0 ? null : overlap / union;
 }
 
-function idsOf(index: GraphIndex, ranks: ArrayLike<number>, order: NameOrder): string[] {
+function idsOf(index: GraphView, ranks: ArrayLike<number>, order: NameOrder): string[] {
   return Array.from(ranks, (rank) => index.idAt(order.nodeAt[rank]!));
 }
 
@@ -537,7 +545,7 @@ function overlapOf(a: Int32Array, b: Int32Array): number {
 }
 
 function compareSets(
-  index: GraphIndex,
+  index: GraphView,
   municipalityIds: readonly string[],
   sets: readonly Int32Array[],
   order: NameOrder,
@@ -578,7 +586,7 @@ function compareSets(
 }
 
 function compareMainGroups(
-  index: GraphIndex,
+  index: GraphView,
   municipalityIds: readonly string[],
   sets: readonly MaskedSets[],
   systemOrder: NameOrder,
@@ -605,7 +613,7 @@ function compareMainGroups(
 }
 
 function comparePatterns(
-  index: GraphIndex,
+  index: GraphView,
   municipalityIds: readonly string[],
   sets: readonly MaskedSets[],
   systemOrder: NameOrder,
@@ -659,7 +667,7 @@ function comparePatterns(
 }
 
 function decideByState(
-  index: GraphIndex,
+  index: GraphView,
   cache: CompareCache,
   contract: number,
   asOf: CalendarDate,
@@ -676,7 +684,7 @@ function decideByState(
   if (state === undefined) {
     // decideBy() is the deriveContractDates value without the validity and extension work it
     // does not depend on; "passed" is decide-by before asOf, as deriveContractDates has it.
-    const date = decideBy(contractTerms(index, contract), asOf);
+    const date = decideBy(contractTerms(baseOf(index), contract), asOf);
     state = !date.known
       ? { decideBy: null, day: 0, skipped: 'UNKNOWN' }
       : compareCalendarDates(date.value, asOf) < 0
@@ -703,7 +711,7 @@ interface Dated {
 }
 
 function findSharedProcurement(
-  index: GraphIndex,
+  index: GraphView,
   cache: CompareCache,
   municipalityIds: readonly string[],
   profiles: readonly MunicipalityProfile[],

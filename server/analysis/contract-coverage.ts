@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../domain/calendar-date.ts';
 import { contractValidityAt, type ParentLookup } from '../domain/contract-dates.ts';
 import type { GraphIndex } from './graph-index.ts';
+import { baseOf, type GraphView } from './graph-view.ts';
 import { contractsCoveringUsage, contractTerms, parentLookup } from './graph-queries.ts';
 
 /**
@@ -22,6 +23,7 @@ interface ValidityCache {
 
 const validityCaches = new WeakMap<GraphIndex, ValidityCache>();
 
+/** Validity does not depend on the viewer, so the cache is the whole index's, shared by views. */
 function statesAt(index: GraphIndex, asOf: CalendarDate): [Uint8Array, ParentLookup] {
   let cache = validityCaches.get(index);
   if (!cache) {
@@ -46,14 +48,15 @@ function statesAt(index: GraphIndex, asOf: CalendarDate): [Uint8Array, ParentLoo
  * @throws RangeError when `asOf` is not a valid calendar date (validate input before calling).
  */
 export function isContractActiveAt(
-  index: GraphIndex,
+  index: GraphView,
   contract: number,
   asOf: CalendarDate,
 ): boolean {
-  const [states, getParent] = statesAt(index, asOf);
+  const base = baseOf(index);
+  const [states, getParent] = statesAt(base, asOf);
   let state = states[contract] ?? UNKNOWN;
   if (state === UNKNOWN) {
-    const validity = contractValidityAt(contractTerms(index, contract), asOf, getParent);
+    const validity = contractValidityAt(contractTerms(base, contract), asOf, getParent);
     state = validity.active ? ACTIVE : INACTIVE;
     states[contract] = state;
   }
@@ -65,7 +68,7 @@ export function isContractActiveAt(
  * blast radius: the contracts that end). In adjacency order.
  */
 export function activeContractsCoveringUsage(
-  index: GraphIndex,
+  index: GraphView,
   usage: number,
   asOf: CalendarDate,
   excluded: ReadonlySet<number> = new Set(),

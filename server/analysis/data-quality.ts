@@ -4,6 +4,7 @@ import { InvalidInputError } from '../domain/errors.ts';
 import type { Label, PersonalDataLevel } from '../model/model-types.ts';
 import { requireMunicipality } from './compare.ts';
 import type { GraphIndex } from './graph-index.ts';
+import { baseOf, levelKey, type GraphView } from './graph-view.ts';
 import {
   contractTerms,
   contractsCoveringUsage,
@@ -163,7 +164,7 @@ const DATED_CODES: ReadonlySet<FindingCode> = new Set([
  * @throws InvalidInputError for a bad asOf, an unknown code, a bad page or an id that is not a
  *   municipality; NotFoundError for an unknown municipality id.
  */
-export function dataQuality(index: GraphIndex, options: DataQualityOptions): DataQualityReport {
+export function dataQuality(index: GraphView, options: DataQualityOptions): DataQualityReport {
   const { asOf } = options;
   const first = options.first ?? DEFAULT_FIRST;
   const offset = options.offset ?? 0;
@@ -184,8 +185,11 @@ export function dataQuality(index: GraphIndex, options: DataQualityOptions): Dat
   if (options.municipalityId != null) requireMunicipality(index, options.municipalityId);
 
   const codes = options.codes ? new Set(options.codes) : null;
-  const runs = runsAt(index, asOf).filter(
+  // Findings are about a municipality's own registrations: only viewers who see all of them
+  // (its own, or a municipality sharing FULL) get them.
+  const runs = runsAt(baseOf(index), asOf).filter(
     (run) =>
+      levelKey(index, run.municipalityId) === 'FULL' &&
       (options.municipalityId == null || run.municipalityId === options.municipalityId) &&
       (codes === null || codes.has(run.code)),
   );
@@ -238,14 +242,14 @@ function runsAt(index: GraphIndex, asOf: CalendarDate): readonly FindingRun[] {
   return runs;
 }
 
-function nameOf(index: GraphIndex, node: number): string {
+function nameOf(index: GraphView, node: number): string {
   const record = index.recordAt(node);
   const name = record.name;
   return typeof name === 'string' && name !== '' ? name : record.id;
 }
 
 /** A usage's display name: its local name, else its system's name, else its id. */
-function usageName(index: GraphIndex, usage: number): string {
+function usageName(index: GraphView, usage: number): string {
   const localName = index.recordAt(usage).localName;
   if (typeof localName === 'string' && localName !== '') return localName;
   const system = systemOfUsage(index, usage);
@@ -258,7 +262,7 @@ function nameKey(name: string): string {
 }
 
 /** Collects findings into buckets; `sorted()` orders each bucket by entity name, then id. */
-function bucketCollector(index: GraphIndex): {
+function bucketCollector(index: GraphView): {
   add: (
     code: FindingCode,
     municipalityId: string | null,
@@ -302,7 +306,7 @@ function bucketCollector(index: GraphIndex): {
   };
 }
 
-function collectStaticFindings(index: GraphIndex): StaticFindings {
+function collectStaticFindings(index: GraphView): StaticFindings {
   const { add, sorted } = bucketCollector(index);
 
   for (const relation of index.nodesOf('Relation')) {
@@ -457,11 +461,7 @@ function collectStaticFindings(index: GraphIndex): StaticFindings {
   };
 }
 
-function collectDatedFindings(
-  index: GraphIndex,
-  base: StaticFindings,
-  asOf: CalendarDate,
-): Buckets {
+function collectDatedFindings(index: GraphView, base: StaticFindings, asOf: CalendarDate): Buckets {
   const { add, sorted } = bucketCollector(index);
   const getParent = parentLookup(index);
   const validity = new Map<number, ContractValidity>();

@@ -11,6 +11,7 @@ import {
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import type { Label } from '../model/model-types.ts';
 import type { GraphIndex } from './graph-index.ts';
+import { baseOf, sees, type GraphView } from './graph-view.ts';
 import {
   contractTerms,
   municipalityIdOf,
@@ -140,7 +141,7 @@ export const MAX_LISTED_USAGES = 100;
  * @throws NotFoundError for an unknown municipality, supplier or system id.
  * @throws InvalidInputError for an id of the wrong kind, a bad date, or an argument out of range.
  */
-export function deadlines(index: GraphIndex, query: DeadlinesQuery): DeadlinePage {
+export function deadlines(index: GraphView, query: DeadlinesQuery): DeadlinePage {
   const asOf = requireAsOf(query.asOf);
   const withinMonths = requireWholeNumber(
     query.withinMonths ?? 6,
@@ -171,7 +172,7 @@ export function deadlines(index: GraphIndex, query: DeadlinesQuery): DeadlinePag
 
   let ordered: readonly number[];
   if (system === null && supplier === null && municipality === null) {
-    ordered = table.deadlineOrder();
+    ordered = table.deadlineOrder().filter((contract) => sees(index, contract));
   } else {
     const candidates =
       system !== null
@@ -229,7 +230,7 @@ export interface ContractDatesAt {
  * @throws InvalidInputError for a bad `asOf` or lead-time options.
  */
 export function contractDatesAt(
-  index: GraphIndex,
+  index: GraphView,
   asOf: CalendarDate,
   options: LeadTimeOptions = {},
 ): ContractDatesAt {
@@ -244,7 +245,7 @@ export function contractDatesAt(
  * without it every contract is searched through a per-index sorted list.
  */
 export function contractsWithDateIn(
-  index: GraphIndex,
+  index: GraphView,
   window: { readonly from: CalendarDate; readonly to: CalendarDate; readonly by: ContractDateKind },
   asOf: CalendarDate,
   options: LeadTimeOptions = {},
@@ -266,7 +267,7 @@ export function contractsWithDateIn(
   const sorted = table.sortedBy(by);
   const start = lowerBound(sorted.dates, from, false);
   const end = lowerBound(sorted.dates, to, true);
-  return Array.from(sorted.contracts.subarray(start, end));
+  return Array.from(sorted.contracts.subarray(start, end)).filter((c) => sees(index, c));
 }
 
 /**
@@ -320,7 +321,7 @@ export function requireLeadTimes(options: LeadTimeOptions): LeadTimeOptions {
  * @throws NotFoundError `${what} "id" not found` when the id is unknown.
  * @throws InvalidInputError when the id names another kind of entity.
  */
-export function requireNodeOf(index: GraphIndex, id: string, label: Label, what: string): number {
+export function requireNodeOf(index: GraphView, id: string, label: Label, what: string): number {
   const node = index.indexOf(id);
   if (node === undefined) throw new NotFoundError(`${what} "${id}" not found`);
   const actual = index.labelAt(node);
@@ -332,7 +333,7 @@ export function requireNodeOf(index: GraphIndex, id: string, label: Label, what:
  * The node of a municipality id.
  * @throws NotFoundError when unknown; InvalidInputError when not an Organization of kind MUNICIPALITY.
  */
-export function requireMunicipality(index: GraphIndex, id: string): number {
+export function requireMunicipality(index: GraphView, id: string): number {
   const node = requireNodeOf(index, id, 'Organization', 'Municipality');
   const kind = index.recordAt(node).kind;
   if (kind !== 'MUNICIPALITY') {
@@ -354,7 +355,7 @@ export function requireWholeNumber(value: number, name: string, min: number, max
 }
 
 /** Contracts covering a usage of a catalogue system, each once. */
-export function contractsCoveringSystem(index: GraphIndex, system: number): number[] {
+export function contractsCoveringSystem(index: GraphView, system: number): number[] {
   const contracts = new Set<number>();
   for (const usage of neighboursWithLabel(index, system, 'INSTANCE_OF', 'IN', 'Usage')) {
     for (const contract of neighboursWithLabel(index, usage, 'COVERS', 'IN', 'Contract')) {
@@ -387,7 +388,7 @@ function lowerBound(dates: readonly CalendarDate[], date: CalendarDate, after: b
 }
 
 function deadlineItem(
-  index: GraphIndex,
+  index: GraphView,
   contract: number,
   dates: ContractDeadlineDates,
   status: DeadlineStatus,
@@ -536,7 +537,7 @@ class DatesTable {
 }
 
 function compareDeadlines(
-  index: GraphIndex,
+  index: GraphView,
   a: number,
   da: ContractDeadlineDates,
   b: number,
@@ -556,7 +557,7 @@ function compareKnown(a: Derived<CalendarDate>, b: Derived<CalendarDate>): numbe
   return b.known ? 1 : 0;
 }
 
-function nameOf(index: GraphIndex, node: number): string {
+function nameOf(index: GraphView, node: number): string {
   const name = index.recordAt(node).name;
   return typeof name === 'string' ? name : '';
 }
@@ -567,7 +568,12 @@ const MAX_CACHED_TABLES = 4;
 const datesTables = new WeakMap<GraphIndex, Map<string, DatesTable>>();
 const contractLists = new WeakMap<GraphIndex, number[]>();
 
-function datesTable(index: GraphIndex, asOf: CalendarDate, options: LeadTimeOptions): DatesTable {
+/**
+ * The dates table of the whole index: derived dates do not depend on the viewer (a viewer who sees
+ * a contract sees the terms they derive from), so viewers share it and filter what it lists.
+ */
+function datesTable(view: GraphView, asOf: CalendarDate, options: LeadTimeOptions): DatesTable {
+  const index = baseOf(view);
   let tables = datesTables.get(index);
   if (!tables) {
     tables = new Map();

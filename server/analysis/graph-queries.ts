@@ -1,6 +1,7 @@
 import type { ContractTerms } from '../domain/contract-dates.ts';
 import type { Label, RelationshipType } from '../model/model-types.ts';
-import type { Direction, GraphIndex } from './graph-index.ts';
+import type { Direction } from './graph-index.ts';
+import type { GraphView } from './graph-view.ts';
 
 /**
  * Small lookups over the index that every analysis needs, written once. Nodes are dense
@@ -17,7 +18,7 @@ export const HUB_LABELS: ReadonlySet<Label> = new Set([
 
 /** Neighbours over one relationship type that have the given label (types may join several). */
 export function neighboursWithLabel(
-  index: GraphIndex,
+  index: GraphView,
   node: number,
   type: RelationshipType,
   direction: Direction,
@@ -31,7 +32,7 @@ export function neighboursWithLabel(
 
 /** The first neighbour over a type, or undefined. */
 export function firstNeighbour(
-  index: GraphIndex,
+  index: GraphView,
   node: number,
   type: RelationshipType,
   direction: Direction,
@@ -42,33 +43,33 @@ export function firstNeighbour(
 }
 
 /** The municipality (Organization id) a local node belongs to; null for shared nodes. */
-export function municipalityIdOf(index: GraphIndex, node: number): string | null {
+export function municipalityIdOf(index: GraphView, node: number): string | null {
   const value = index.recordAt(node).municipalityId;
   return typeof value === 'string' ? value : null;
 }
 
 /** The catalogue system a usage is an instance of. */
-export function systemOfUsage(index: GraphIndex, usage: number): number | undefined {
+export function systemOfUsage(index: GraphView, usage: number): number | undefined {
   return firstNeighbour(index, usage, 'INSTANCE_OF', 'OUT', 'System');
 }
 
 /** Contracts covering a usage. */
-export function contractsCoveringUsage(index: GraphIndex, usage: number): number[] {
+export function contractsCoveringUsage(index: GraphView, usage: number): number[] {
   return neighboursWithLabel(index, usage, 'COVERS', 'IN', 'Contract');
 }
 
 /** The usage's main contract, if it has one. */
-export function mainContractOfUsage(index: GraphIndex, usage: number): number | undefined {
+export function mainContractOfUsage(index: GraphView, usage: number): number | undefined {
   return firstNeighbour(index, usage, 'MAIN_CONTRACT', 'OUT', 'Contract');
 }
 
 /** The supplier organisation of a contract. */
-export function supplierOfContract(index: GraphIndex, contract: number): number | undefined {
+export function supplierOfContract(index: GraphView, contract: number): number | undefined {
   return firstNeighbour(index, contract, 'SUPPLIED_BY', 'OUT', 'Organization');
 }
 
 /** Usages a contract covers. */
-export function usagesCoveredByContract(index: GraphIndex, contract: number): number[] {
+export function usagesCoveredByContract(index: GraphView, contract: number): number[] {
   return neighboursWithLabel(index, contract, 'COVERS', 'OUT', 'Usage');
 }
 
@@ -76,7 +77,7 @@ export function usagesCoveredByContract(index: GraphIndex, contract: number): nu
  * A usage's effective KLE tasks: its system's SUPPORTS, plus its own ADDS_TASK, minus its
  * OPTS_OUT_TASK (DOMAIN.md).
  */
-export function effectiveTasks(index: GraphIndex, usage: number): number[] {
+export function effectiveTasks(index: GraphView, usage: number): number[] {
   const system = systemOfUsage(index, usage);
   const tasks = new Set<number>(
     system === undefined ? [] : index.neighbours(system, 'SUPPORTS', 'OUT'),
@@ -87,7 +88,7 @@ export function effectiveTasks(index: GraphIndex, usage: number): number[] {
 }
 
 /** The KLE main group a task belongs to (itself for a main group). */
-export function mainGroupOfTask(index: GraphIndex, task: number): number {
+export function mainGroupOfTask(index: GraphView, task: number): number {
   let current = task;
   for (let depth = 0; depth < 5; depth++) {
     const parent = firstNeighbour(index, current, 'SUBTASK_OF', 'OUT', 'Task');
@@ -101,12 +102,12 @@ export function mainGroupOfTask(index: GraphIndex, task: number): number {
  * A contract's terms as the contract-dates module reads them (the record has the same property
  * names), and a parent lookup for Kitos's requireValidParent rule.
  */
-export function contractTerms(index: GraphIndex, contract: number): ContractTerms {
+export function contractTerms(index: GraphView, contract: number): ContractTerms {
   return index.recordAt(contract);
 }
 
 /** Looks up a contract's parent contract's terms (for contract validity). */
-export function parentLookup(index: GraphIndex): (contract: ContractTerms) => ContractTerms | null {
+export function parentLookup(index: GraphView): (contract: ContractTerms) => ContractTerms | null {
   return (contract) => {
     const node = index.indexOf(contract.id);
     if (node === undefined) return null;

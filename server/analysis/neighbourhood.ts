@@ -12,6 +12,7 @@ import {
   type RelationshipType,
 } from '../model/model-types.ts';
 import type { Direction, GraphIndex } from './graph-index.ts';
+import { baseOf, type GraphView } from './graph-view.ts';
 import {
   HUB_LABELS,
   contractsCoveringUsage,
@@ -248,7 +249,7 @@ const ALL_HOPS: readonly Hop[] = [...MODEL_HOPS.values()].flat().sort((a, b) => 
  * @throws NotFoundError for unknown start, municipality or supplier ids; InvalidInputError for
  * bad depth, maxNodes, direction, relationship types, lifecycles, levels or kinds.
  */
-export function neighbourhood(index: GraphIndex, request: NeighbourhoodRequest): GraphSlice {
+export function neighbourhood(index: GraphView, request: NeighbourhoodRequest): GraphSlice {
   return new SliceBuilder(index, planRequest(index, request)).build();
 }
 
@@ -318,7 +319,9 @@ class Scratch {
 
 const SCRATCH = new WeakMap<GraphIndex, Scratch>();
 
-function scratchOf(index: GraphIndex): Scratch {
+/** Scratch space is per index, shared by views: a traversal uses it synchronously. */
+function scratchOf(view: GraphView): Scratch {
+  const index = baseOf(view);
   let scratch = SCRATCH.get(index);
   if (!scratch) {
     scratch = new Scratch(index.nodeCount);
@@ -363,7 +366,7 @@ interface DirectEdge {
 }
 
 class SliceBuilder {
-  readonly #index: GraphIndex;
+  readonly #index: GraphView;
   readonly #plan: Plan;
   readonly #starts: ReadonlySet<number>;
   readonly #scratch: Scratch;
@@ -379,7 +382,7 @@ class SliceBuilder {
   #budget = HIDDEN_VISIT_BUDGET;
   #viaSearchLimited = false;
 
-  constructor(index: GraphIndex, plan: Plan) {
+  constructor(index: GraphView, plan: Plan) {
     this.#index = index;
     this.#plan = plan;
     this.#starts = new Set(plan.starts);
@@ -717,7 +720,7 @@ function requireWholeNumber(name: string, value: number, min: number, max: numbe
   }
 }
 
-function requireOrganization(index: GraphIndex, id: string, role: string): number {
+function requireOrganization(index: GraphView, id: string, role: string): number {
   const node = index.indexOf(id);
   if (node === undefined) throw new NotFoundError(`${role} "${id}" not found`);
   const label = index.labelAt(node);
@@ -734,7 +737,7 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   return value as T;
 }
 
-function planRequest(index: GraphIndex, request: NeighbourhoodRequest): Plan {
+function planRequest(index: GraphView, request: NeighbourhoodRequest): Plan {
   const depth = request.depth ?? 1;
   requireWholeNumber('depth', depth, 1, MAX_NEIGHBOURHOOD_DEPTH);
   const maxNodes = request.maxNodes ?? DEFAULT_SLICE_NODES;
@@ -850,7 +853,7 @@ function usefulHopsOf(
 
 /** The municipality, lifecycle, supplier and personal-data filters as one predicate. */
 function exclusionFilter(
-  index: GraphIndex,
+  index: GraphView,
   filters: NeighbourhoodFilters,
 ): (node: number) => boolean {
   const municipalityId = filters.municipalityId ?? null;

@@ -1,6 +1,7 @@
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { LABELS, type Label } from '../model/model-types.ts';
 import type { GraphIndex } from './graph-index.ts';
+import { baseOf, sees, type GraphView } from './graph-view.ts';
 import { firstNeighbour, municipalityIdOf, systemOfUsage } from './graph-queries.ts';
 
 /** Labels whose entities have a searchable name (Relation is found by id only). */
@@ -102,7 +103,7 @@ function text(value: unknown): string | null {
  * system's name; a KLE task's number and title ("27.24 Sygedagpenge"); a relation as
  * "user → used"; the id when nothing better exists.
  */
-export function entityName(index: GraphIndex, node: number): string {
+export function entityName(index: GraphView, node: number): string {
   const record = index.recordAt(node);
   switch (index.labelAt(node)) {
     case 'Usage':
@@ -121,7 +122,7 @@ export function entityName(index: GraphIndex, node: number): string {
   }
 }
 
-function systemNameOfUsage(index: GraphIndex, usage: number): string | null {
+function systemNameOfUsage(index: GraphView, usage: number): string | null {
   const system = systemOfUsage(index, usage);
   return system === undefined ? null : text(index.recordAt(system).name);
 }
@@ -364,7 +365,7 @@ const LEVELS = 4;
  * not an Organization; NotFoundError for an unknown municipalityId.
  */
 export function searchEntities(
-  index: GraphIndex,
+  index: GraphView,
   searchText: string,
   options: SearchOptions = {},
 ): SearchResult {
@@ -373,7 +374,7 @@ export function searchEntities(
   if (!Number.isInteger(first) || first < 0 || first > MAX_SEARCH_HITS) {
     throw new InvalidInputError(`first must be 0–${MAX_SEARCH_HITS}; got ${first}`);
   }
-  const corpus = corpusOf(index);
+  const corpus = corpusOf(baseOf(index));
   let kindMask = ALL_LABELS_MASK;
   if (options.kinds) {
     kindMask = 0;
@@ -421,6 +422,7 @@ export function searchEntities(
     if (level > PREFIX && fields[key] === NUMBER_FIELD) return;
     if (!passes(labels[key]!, municipalities[key]!)) return;
     const node = nodes[key]!;
+    if (!shown(index, node, FIELDS[fields[key]!]!)) return;
     const list = levels[level]!;
     if (stamps[node] !== generation) {
       stamps[node] = generation;
@@ -449,6 +451,16 @@ export function searchEntities(
     for (const k of list) emit(corpus.nodes[k]!, FIELDS[corpus.fields[k]!]!);
   }
   return { total, hits };
+}
+
+/**
+ * Whether the viewer may find a node by a field: the corpus is the whole index's, so a hidden node
+ * or a field the viewer's record of it leaves out (a contract number, a local name) finds nothing.
+ */
+function shown(index: GraphView, node: number, field: SearchField): boolean {
+  if (index === baseOf(index)) return true;
+  if (!sees(index, node)) return false;
+  return field === 'id' || field === 'systemName' || field in index.recordAt(node);
 }
 
 /**

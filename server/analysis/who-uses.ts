@@ -8,7 +8,7 @@ import {
 } from '../domain/contract-dates.ts';
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { LIFECYCLE_VALUES, type Lifecycle } from '../model/model-types.ts';
-import type { GraphIndex } from './graph-index.ts';
+import type { GraphView } from './graph-view.ts';
 import {
   contractTerms,
   contractsCoveringUsage,
@@ -77,7 +77,7 @@ const DANISH = new Intl.Collator('da');
  * an `asOf` that is not a date.
  */
 export function whoUses(
-  index: GraphIndex,
+  index: GraphView,
   systemId: string,
   asOf: CalendarDate,
   options: WhoUsesOptions = {},
@@ -165,7 +165,7 @@ function rowContract(dates: ContractDates, role: WhoUsesContractRole): WhoUsesCo
 }
 
 function endingLast(
-  index: GraphIndex,
+  index: GraphView,
   contracts: readonly number[],
   datesOf: (contract: number) => ContractDates,
 ): WhoUsesContract | null {
@@ -184,7 +184,7 @@ function endingLast(
   return best === null ? null : rowContract(best, 'COVERING');
 }
 
-function compareIds(index: GraphIndex, a: number, b: number): number {
+function compareIds(index: GraphView, a: number, b: number): number {
   const x = index.idAt(a);
   const y = index.idAt(b);
   return x < y ? -1 : x > y ? 1 : 0;

@@ -1,12 +1,19 @@
-import type { GraphIndex } from '../analysis/graph-index.ts';
+import type { Visibility } from '../access/visibility.ts';
 import type { GraphService } from '../analysis/graph-service.ts';
+import type { GraphView } from '../analysis/graph-view.ts';
 
-/** Who asks. Local mode has one all-seeing viewer; access rules build on this. */
+export const ROLES = ['READER', 'EDITOR', 'ADMIN'] as const;
+/** READER reads; EDITOR also imports its municipality's data; ADMIN sees and may do everything. */
+export type Role = (typeof ROLES)[number];
+
+/** Who asks: the identity every resolver, analysis, import and export works for. */
 export interface Viewer {
   readonly id: string;
-  /** The viewer's municipality; null sees every municipality (local mode, admins). */
+  /** The viewer's municipality; null for the all-seeing local viewer. */
   readonly municipalityId: string | null;
-  readonly role: 'READER' | 'EDITOR' | 'ADMIN';
+  readonly role: Role;
+  /** What the viewer may see of other municipalities; null sees everything (local, admins). */
+  readonly visibility: Visibility | null;
 }
 
 /** The viewer of local mode: the single user of a server bound to 127.0.0.1. */
@@ -14,11 +21,13 @@ export const LOCAL_VIEWER: Viewer = Object.freeze({
   id: 'local',
   municipalityId: null,
   role: 'ADMIN',
+  visibility: null,
 });
 
-/** What every resolver gets: the viewer and one consistent index for the whole request. */
+/** What every resolver gets: the viewer, and the graph as the viewer may see it for the request. */
 export interface ApiContext {
   readonly viewer: Viewer;
   readonly graph: GraphService;
-  readonly index: GraphIndex;
+  /** One consistent view for the whole request: the index, filtered for the viewer. */
+  readonly index: GraphView;
 }

@@ -13,9 +13,15 @@ import {
 import { InvalidInputError } from '../domain/errors.ts';
 import { GRAPH_MODEL, MODEL_TYPE_DEFS } from '../model/graph-model.ts';
 import type { NodeRecord } from '../model/landscape.ts';
-import { LABELS, type Label, type RelationshipType } from '../model/model-types.ts';
+import {
+  LABELS,
+  RELATIONSHIP_TYPES,
+  type Label,
+  type RelationshipType,
+} from '../model/model-types.ts';
 import { ANALYSIS_MODULES } from './analyses/index.ts';
-import type { ApiContext } from './context.ts';
+import { LOCAL_VIEWER, type ApiContext } from './context.ts';
+import type { GraphView } from '../analysis/graph-view.ts';
 
 const API_TYPE_DEFS = readFileSync(new URL('./api.graphql', import.meta.url), 'utf8');
 
@@ -130,6 +136,35 @@ function relationshipResolvers(): Record<string, Record<string, Resolver>> {
   return resolvers;
 }
 
+/** Every municipality in the view, by name. */
+function municipalitiesOf(index: GraphView): NodeRecord[] {
+  return [...index.nodesOf('Organization')]
+    .map((n) => index.recordAt(n))
+    .filter((o) => o.kind === 'MUNICIPALITY')
+    .sort((a, b) => String(a.name).localeCompare(String(b.name), 'da'));
+}
+
+/** Counts of what a restricted viewer sees, per label and relationship type. */
+function countVisible(index: GraphView): {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+} {
+  const nodes: Record<string, number> = {};
+  const relationships: Record<string, number> = {};
+  for (const label of LABELS) {
+    let count = 0;
+    for (const node of index.nodesOf(label)) {
+      count++;
+      for (const type of RELATIONSHIP_TYPES) {
+        const out = index.neighbours(node, type, 'OUT').length;
+        if (out > 0) relationships[type] = (relationships[type] ?? 0) + out;
+      }
+    }
+    nodes[label] = count;
+  }
+  return { nodes, relationships };
+}
+
 /** The executable schema: entity types from the model plus the API's queries. */
 export function createApiSchema(): GraphQLSchema {
   return createSchema<ApiContext>({
@@ -143,17 +178,22 @@ export function createApiSchema(): GraphQLSchema {
         },
         ...relationshipResolvers(),
         Query: {
-          viewer: (_: unknown, __: unknown, { viewer }: ApiContext) => ({
-            ...viewer,
+          viewer: (_: unknown, __: unknown, { viewer, index }: ApiContext) => ({
             id: viewer.id,
+            municipalityId: viewer.municipalityId,
+            role: viewer.role,
+            mode: viewer === LOCAL_VIEWER ? 'LOCAL' : 'SERVER',
+            seesAll: viewer.visibility === null,
+            sharing: municipalitiesOf(index).map((m) => ({
+              municipalityId: m.id,
+              name: m.name,
+              level: viewer.visibility?.levelOf(m.id) ?? 'FULL',
+            })),
           }),
           entity: (_: unknown, { id }: { id: string }, { index }: ApiContext) =>
             index.get(id)?.record ?? null,
           municipalities: (_: unknown, __: unknown, { index }: ApiContext) =>
-            [...index.nodesOf('Organization')]
-              .map((n) => index.recordAt(n))
-              .filter((o) => o.kind === 'MUNICIPALITY')
-              .sort((a, b) => String(a.name).localeCompare(String(b.name), 'da')),
+            municipalitiesOf(index),
           entities: (_: unknown, { ids }: { ids: string[] }, { index }: ApiContext) => {
             if (ids.length > MAX_PAGE_SIZE) {
               throw new InvalidInputError(
@@ -170,7 +210,7 @@ export function createApiSchema(): GraphQLSchema {
               municipalityId?: string | null;
               first: number;
             },
-            { graph }: ApiContext,
+            { graph, index }: ApiContext,
           ) => {
             const [, limit] = page({ first: args.first });
             const found = await graph.store.searchByName(args.text, {
@@ -178,10 +218,12 @@ export function createApiSchema(): GraphQLSchema {
               ...(args.kinds ? { labels: args.kinds.map(labelOfKind) } : {}),
               ...(args.municipalityId ? { municipalityId: args.municipalityId } : {}),
             });
-            return found.map((n) => n.properties);
+            // The store knows nothing of viewers: what it finds is shown only as the view has it.
+            return found.flatMap((n) => index.get(n.properties.id)?.record ?? []);
           },
-          stats: async (_: unknown, __: unknown, { graph }: ApiContext) => {
-            const counts = await graph.store.counts();
+          stats: async (_: unknown, __: unknown, { graph, index, viewer }: ApiContext) => {
+            const counts =
+              viewer.visibility === null ? await graph.store.counts() : countVisible(index);
             return {
               nodes: Object.entries(counts.nodes).map(([label, count]) => ({
                 kind: kindOf(label as Label),

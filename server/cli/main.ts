@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { createApiToken, hashApiToken } from '../access/api-token.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { SCALES, type Scale } from '../../seed/generate-landscape.ts';
@@ -23,10 +24,16 @@ Commands:
                                                  import Kitos JSON, KLE or canonical CSV (import --help)
   export --format csv|graphml|json --out PATH [--municipality ID] [--focus ID --depth N]
                                                  export the store, a municipality or a slice
+  token --name NAME --municipality ID --role reader|editor|admin
+                                                 make an API token for server mode and print
+                                                 the access-file entry (its hash) to add
+  export --format json --analysis NAME --out FILE [--input JSON|@FILE]
+                                                 export one analysis's result (export --help)
 
 Options for every command:
   --store embedded|neo4j   the store (env STORE; Neo4j also needs NEO4J_URI, NEO4J_PASSWORD)
   --db PATH                the embedded store's file (env DB_PATH, default ./data/overblik.kuzu)
+  --access FILE            serve in server mode with this access file (env ACCESS_FILE)
   --json                   machine-readable output on stdout
   -h, --help               this text`;
 
@@ -37,6 +44,9 @@ const OPTIONS = {
   db: { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
+  access: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
   runs: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
@@ -45,6 +55,8 @@ const OPTIONS = {
   municipality: { type: 'string' },
   focus: { type: 'string' },
   depth: { type: 'string' },
+  analysis: { type: 'string' },
+  input: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -118,6 +130,35 @@ async function runStats(config: Config, out: Output): Promise<void> {
   }
 }
 
+/** `overblik token`: a new API token, shown once, and the access-file entry that admits it. */
+function runTokenCommand(
+  values: {
+    name?: string | undefined;
+    municipality?: string | undefined;
+    role?: string | undefined;
+  },
+  out: Output,
+): void {
+  if (!values.name) throw new UsageError('token needs --name (who holds it)');
+  if (!values.municipality) throw new UsageError('token needs --municipality ID');
+  const role = values.role ?? 'reader';
+  if (!['reader', 'editor', 'admin'].includes(role)) {
+    throw new UsageError(`Unknown role "${role}"; use reader, editor or admin`);
+  }
+  const token = createApiToken();
+  const entry = {
+    name: values.name,
+    sha256: hashApiToken(token),
+    role,
+    municipalityId: values.municipality,
+  };
+  out.result(
+    `API token for ${values.name} (shown once; the server keeps only its hash):\n  ${token}\n` +
+      `Add this entry to "tokens" in the access file:\n  ${JSON.stringify(entry)}`,
+    { token, entry },
+  );
+}
+
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -137,6 +178,7 @@ async function main(argv: string[]): Promise<void> {
     DB_PATH: values.db,
     PORT: values.port,
     HOST: values.host,
+    ACCESS_FILE: values.access,
   });
   const out = createOutput(values.json);
   switch (command) {
@@ -164,6 +206,8 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'export':
       return runExportCommand(config, values, out);
+    case 'token':
+      return runTokenCommand(values, out);
     default:
       throw new UsageError(`Unknown command "${command}". Run overblik --help for the commands.`);
   }

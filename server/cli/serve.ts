@@ -1,3 +1,4 @@
+import { AccessPolicy } from '../access/access-policy.ts';
 import { GraphService } from '../analysis/graph-service.ts';
 import { createApp } from '../app.ts';
 import type { Config } from '../config.ts';
@@ -26,12 +27,19 @@ export async function serve(
       if (!out.json) process.stderr.write('\n');
     }
   }
+  // Read before the store opens, so a bad access file stops the server before anything else.
+  const access =
+    config.access.mode === 'server' ? await AccessPolicy.load(config.access.source) : undefined;
   const store = await createStore(config.store);
   const started = performance.now();
   const graph = await GraphService.create(store);
   const index = await graph.current();
   const buildMs = Math.round(performance.now() - started);
-  const server = createHttpServer(createApp({ graph }), graph);
+  const server = createHttpServer(createApp({ graph }), graph, {
+    ...(access ? { access } : {}),
+    rateLimitPerMinute: config.hardening.rateLimitPerMinute,
+    corsOrigins: config.hardening.corsOrigins,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -39,8 +47,17 @@ export async function serve(
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   out.result(
     `Overblik is serving ${index.nodeCount} nodes and ${index.relationshipCount} relationships ` +
-      `(index built in ${buildMs} ms).\n  Explorer: ${url}/\n  GraphQL:  ${url}/graphql`,
-    { url, graphql: `${url}/graphql`, nodes: index.nodeCount, indexBuildMs: buildMs },
+      `(index built in ${buildMs} ms).\n  Explorer: ${url}/\n  GraphQL:  ${url}/graphql\n` +
+      (access
+        ? '  Server mode: sign in with an API token from the access file.'
+        : '  Local mode: one all-seeing user, reachable from this machine only.'),
+    {
+      url,
+      graphql: `${url}/graphql`,
+      mode: config.access.mode,
+      nodes: index.nodeCount,
+      indexBuildMs: buildMs,
+    },
   );
   const stop = () => {
     server.close();

@@ -1,5 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { visibleLandscape } from '../access/visible-landscape.ts';
+import type { Visibility } from '../access/visibility.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { countLandscape, type Landscape } from '../model/landscape.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -22,12 +24,16 @@ export interface ExportSlice {
   readonly depth?: number;
 }
 
-/** Reads the store and cuts the requested slice; an unknown municipality or focus id throws. */
+/**
+ * Reads the store, keeps what the viewer may see, and cuts the requested slice; an unknown (or
+ * hidden) municipality or focus id throws.
+ */
 export async function readExportSlice(
   store: GraphStore,
   slice: ExportSlice = {},
+  visibility: Visibility | null = null,
 ): Promise<Landscape> {
-  let landscape = await readLandscape(store);
+  let landscape = visibleLandscape(await readLandscape(store), visibility);
   if (slice.municipality !== undefined) {
     if (!hasNode(landscape, slice.municipality)) {
       throw new NotFoundError(`Municipality "${slice.municipality}" not found`);

@@ -49,6 +49,11 @@ export const IMPORT_ISSUE_CODES = [
   'CROSS_MUNICIPALITY',
   /** Organisation units whose municipality cannot be decided. */
   'AMBIGUOUS_MUNICIPALITY',
+  /**
+   * A record the importing viewer may not write: another municipality's local data, or a change
+   * to the shared catalogue by an editor. Rejects the whole import, also a partial one.
+   */
+  'NOT_PERMITTED',
   /** A Kitos option value Overblik does not know (warning: kept as text, or left empty). */
   'UNKNOWN_OPTION',
   /** Content that is read but not imported (warning), with the reason. */

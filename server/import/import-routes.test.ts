@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,6 @@ import { createHttpServer } from '../http-server.ts';
 import { buildFixtureLandscape } from '../testing/fixture-landscape.ts';
 import { createFixtureStore } from '../testing/fixture-store.ts';
 import type { ImportReport } from './import-report.ts';
-import { handleImportExport } from './import-routes.ts';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -26,11 +25,7 @@ describe('import and export over HTTP', () => {
     const server = createHttpServer(createApp({ graph }), graph);
     base = await listen(server);
     // The same routes with a 1 KB upload limit, to test the limit without sending 50 MB.
-    const limited = createServer((req, res) => {
-      if (!handleImportExport(req, res, { graph, store: fixture.store, maxUploadBytes: 1024 })) {
-        res.writeHead(404).end();
-      }
-    });
+    const limited = createHttpServer(createApp({ graph }), graph, { maxUploadBytes: 1024 });
     small = await listen(limited);
     close = async () => {
       await new Promise((resolve) => server.close(resolve));
@@ -95,7 +90,7 @@ describe('import and export over HTTP', () => {
     expect(declared.status).toBe(413);
     expect(await declared.json()).toEqual({
       error: 'PAYLOAD_TOO_LARGE',
-      message: 'The upload is 0.0 MB; the limit is 0.0 MB',
+      message: 'The body is 0.0 MB; the limit is 0.0 MB',
     });
     const streamed = await fetch(`${small}/import?name=data-types.csv`, {
       method: 'POST',

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphService } from '../analysis/graph-service.ts';
+import type { Viewer } from '../api/context.ts';
+import { PayloadTooLargeError, readBody, sendJson } from '../http/responses.ts';
 import { DomainError, InvalidInputError } from '../domain/errors.ts';
 import { readExportSlice, type ExportSlice } from '../export/export-landscape.ts';
 import { writeCanonicalCsvFiles } from '../export/write-canonical-csv.ts';
@@ -15,6 +17,8 @@ import type { SourceFile } from './source-file.ts';
 export interface ImportExportContext {
   readonly graph: GraphService;
   readonly store: GraphStore;
+  /** Who asks: exports hold what the viewer may see; only editors and admins import. */
+  readonly viewer: Viewer;
   /** The largest upload body accepted; larger ones get 413. @default 50 MB */
   readonly maxUploadBytes?: number;
 }
@@ -22,53 +26,12 @@ export interface ImportExportContext {
 /** The default upload limit: the largest national CSV file is ~20 MB. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-class PayloadTooLargeError extends Error {}
-
-function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  });
-  res.end(JSON.stringify(body));
-}
-
 function sendFile(res: ServerResponse, type: string, name: string, body: string): void {
   res.writeHead(200, {
     'content-type': type,
     'content-disposition': `attachment; filename="${name}"`,
-    'x-content-type-options': 'nosniff',
   });
   res.end(body);
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-/** Reads the request body, refusing it as soon as it passes `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    throw new PayloadTooLargeError(
-      `The upload is ${megabytes(declared)}; the limit is ${megabytes(limit)}`,
-    );
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      throw new PayloadTooLargeError(`The upload is over the limit of ${megabytes(limit)}`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 function flag(value: string | null): boolean {
@@ -135,7 +98,22 @@ async function handleImport(
   url: URL,
   context: ImportExportContext,
 ) {
-  const options = importOptions(url);
+  const { viewer } = context;
+  if (viewer.role === 'READER') {
+    req.resume();
+    sendJson(res, 403, {
+      error: 'FORBIDDEN',
+      message: `${viewer.id} is a reader; importing needs the editor or admin role`,
+    });
+    return;
+  }
+  const options: ImportOptions = {
+    ...importOptions(url),
+    // An editor writes its own municipality's data; the shared catalogue is the admins'.
+    ...(viewer.role === 'EDITOR' && viewer.municipalityId !== null
+      ? { onlyMunicipality: viewer.municipalityId }
+      : {}),
+  };
   const body = await readBody(req, context.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
   const name = url.searchParams.get('name');
   const files = name ? [{ name, bytes: body }] : filesFromJson(body);
@@ -178,13 +156,15 @@ async function handleExport(res: ServerResponse, url: URL, context: ImportExport
       sendJson(res, 404, { error: 'NOT_FOUND', message: `No export file "${csv[1]}"` });
       return;
     }
-    const files = writeCanonicalCsvFiles(await readExportSlice(context.store, slice));
+    const files = writeCanonicalCsvFiles(
+      await readExportSlice(context.store, slice, context.viewer.visibility),
+    );
     const content = files.get(kind.file) ?? kind.columns.map((c) => c.name).join(',') + '\n';
     sendFile(res, 'text/csv; charset=utf-8', kind.file, content);
     return;
   }
   if (path === '/export/graphml') {
-    const landscape = await readExportSlice(context.store, slice);
+    const landscape = await readExportSlice(context.store, slice, context.viewer.visibility);
     sendFile(
       res,
       'application/graphml+xml; charset=utf-8',
@@ -194,7 +174,7 @@ async function handleExport(res: ServerResponse, url: URL, context: ImportExport
     return;
   }
   if (path === '/export/json') {
-    const landscape = await readExportSlice(context.store, slice);
+    const landscape = await readExportSlice(context.store, slice, context.viewer.visibility);
     sendFile(
       res,
       'application/json; charset=utf-8',

@@ -30,6 +30,12 @@ export interface ImportOptions {
   readonly checkEmpty?: boolean;
   /** Called with a line of progress now and then. */
   readonly onProgress?: (message: string) => void;
+  /**
+   * Restricts the import to one municipality's local records (an editor's import): other
+   * municipalities' records and new or changed catalogue records are NOT_PERMITTED.
+   * @default no restriction (local mode, administrators, the CLI)
+   */
+  readonly onlyMunicipality?: string;
 }
 
 /** An import read, checked and compared with the store, ready to write. */
@@ -41,6 +47,8 @@ export interface ImportPlan {
   readonly writes: WritePlan;
   /** The store held no nodes when the plan was made (only known with `checkEmpty`). */
   readonly storeWasEmpty: boolean;
+  /** Records the import may not write were found: nothing is written, even when partial. */
+  readonly notPermitted: boolean;
   readonly startedAt: number;
   readonly checkMs: number;
 }
@@ -121,6 +129,48 @@ function compareIssues(a: ImportIssue, b: ImportIssue): number {
 }
 
 /**
+ * The records of a plan one municipality's editor may not write: local records of another
+ * municipality, and catalogue records the import would create or change (the shared catalogue
+ * is every municipality's, so only an administrator changes it).
+ */
+function notPermitted(
+  staging: ImportStaging,
+  writes: WritePlan,
+  municipalityId: string,
+): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  for (const [label, records] of writes.nodes) {
+    for (const record of records) {
+      const origin = staging.nodes.get(record.id)?.origin ?? { file: '(import)', line: 0 };
+      const owner = record.municipalityId;
+      if (typeof owner === 'string') {
+        if (owner !== municipalityId) {
+          issues.push(
+            importError(
+              origin,
+              'NOT_PERMITTED',
+              `${label} "${record.id}" belongs to municipality "${owner}"; you may import only ` +
+                `municipality "${municipalityId}"'s data`,
+              'municipalityId',
+            ),
+          );
+        }
+      } else {
+        issues.push(
+          importError(
+            origin,
+            'NOT_PERMITTED',
+            `${label} "${record.id}" would change the shared catalogue, which only an ` +
+              'administrator may do; ask one to import the catalogue first',
+          ),
+        );
+      }
+    }
+  }
+  return issues;
+}
+
+/**
  * Reads, parses and checks the files, and compares the result with the store: nothing is
  * written. Issues that arose before the files were read (too large, say) are passed in.
  */
@@ -167,7 +217,11 @@ export async function planImport(
   if (owners.size > 0) progress('comparing relationships with the store');
   const ownedStored = await readOwnedRelationships(store, owners);
   const writes = planWrites(staging, stored, ownedStored);
-  const issues = staging.issues.sort(compareIssues);
+  const denied =
+    options.onlyMunicipality === undefined
+      ? []
+      : notPermitted(staging, writes, options.onlyMunicipality);
+  const issues = [...staging.issues, ...denied].sort(compareIssues);
   return {
     options,
     files: reports,
@@ -175,6 +229,7 @@ export async function planImport(
     errors: issues.filter((i) => i.severity === 'error').length,
     writes,
     storeWasEmpty,
+    notPermitted: denied.length > 0,
     startedAt,
     checkMs: Math.round(performance.now() - startedAt),
   };
@@ -185,6 +240,7 @@ export function planWillWrite(plan: ImportPlan): boolean {
   const size = planSize(plan.writes);
   return (
     !plan.options.dryRun &&
+    !plan.notPermitted &&
     (plan.errors === 0 || (plan.options.partial ?? false)) &&
     size.nodes + size.relationships > 0
   );
@@ -213,7 +269,7 @@ export function reportOf(plan: ImportPlan, writePath: WritePath, writeMs: number
   let deleted = 0;
   for (const rows of writes.newRelationships.values()) created += rows.length;
   for (const rows of writes.staleRelationships.values()) deleted += rows.length;
-  const rejected = plan.errors > 0 && !(options.partial ?? false);
+  const rejected = plan.notPermitted || (plan.errors > 0 && !(options.partial ?? false));
   const size = planSize(writes);
   return {
     status: options.dryRun

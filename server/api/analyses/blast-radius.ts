@@ -351,15 +351,12 @@ function leadTimeOptions(args: LeadTimeArguments): LeadTimeOptions {
   return options;
 }
 
-/** The viewer's municipality bounds the scope; asking outside it is refused. */
+/**
+ * A viewer's questions default to its own municipality. Asking about another is allowed: the
+ * analysis runs on the viewer's view, which holds only what that municipality shares.
+ */
 function scopeFor(context: ApiContext, municipalityId: string | null | undefined): string | null {
-  const own = context.viewer.municipalityId;
-  if (own !== null && municipalityId && municipalityId !== own) {
-    throw new InvalidInputError(
-      `municipalityId "${municipalityId}" is outside the viewer's municipality "${own}"`,
-    );
-  }
-  return municipalityId ?? own;
+  return municipalityId ?? context.viewer.municipalityId;
 }
 
 interface BlastRadiusArguments {

@@ -1,4 +1,4 @@
-import type { GraphIndex } from '../../analysis/graph-index.ts';
+import type { GraphView } from '../../analysis/graph-view.ts';
 import {
   compare,
   type IntegrationPattern,
@@ -233,11 +233,11 @@ const typeDefs = /* GraphQL */ `
 
 type Context = Pick<ApiContext, 'index'>;
 
-function entity(index: GraphIndex, id: string): NodeRecord | null {
+function entity(index: GraphView, id: string): NodeRecord | null {
   return index.get(id)?.record ?? null;
 }
 
-function entities(index: GraphIndex, ids: readonly string[]): NodeRecord[] {
+function entities(index: GraphView, ids: readonly string[]): NodeRecord[] {
   return ids.flatMap((id) => index.get(id)?.record ?? []);
 }
 

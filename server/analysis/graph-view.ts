@@ -1,0 +1,48 @@
+import type { NodeRecord } from '../model/landscape.ts';
+import type { Label, RelationshipType } from '../model/model-types.ts';
+import type { Direction, GraphIndex } from './graph-index.ts';
+import { VisibleGraph } from './visible-graph.ts';
+
+/**
+ * The graph as one viewer may see it: what every analysis traverses. The whole index is the view
+ * of an all-seeing viewer; a {@link VisibleGraph} hides what the viewer may not see and redacts
+ * what it may see only in part, so no analysis can reach past the viewer's rights.
+ */
+export interface GraphView {
+  /** The store's change counter when the index was built. */
+  readonly changeCounter: number;
+  /** Dense node numbers run from 0 to nodeCount − 1 (sizes per-node arrays; some are hidden). */
+  readonly nodeCount: number;
+  readonly relationshipCount: number;
+  /** The dense index of a visible id, or undefined when the id is unknown or hidden. */
+  indexOf(id: string): number | undefined;
+  idAt(node: number): string;
+  labelAt(node: number): Label;
+  recordAt(node: number): NodeRecord;
+  get(id: string): { label: Label; record: NodeRecord } | undefined;
+  /** Visible neighbours over one relationship type (a view, do not modify). */
+  neighbours(node: number, type: RelationshipType, direction: Direction): Uint32Array;
+  nodesOf(label: Label): Iterable<number>;
+}
+
+/**
+ * The whole index behind a view. Caches of work that does not depend on the viewer key on it, so
+ * viewers share them; what they hold must be computed from the index, and filtered by the view
+ * when read.
+ */
+export function baseOf(view: GraphView): GraphIndex {
+  return view instanceof VisibleGraph ? view.base : (view as GraphIndex);
+}
+
+/** Whether the view shows a node (every node of the whole index). */
+export function sees(view: GraphView, node: number): boolean {
+  return view instanceof VisibleGraph ? view.sees(node) : true;
+}
+
+/**
+ * A key of what the view may see of a municipality's local data, for caches per municipality:
+ * views that see a municipality alike share the entry.
+ */
+export function levelKey(view: GraphView, municipalityId: string): string {
+  return view instanceof VisibleGraph ? view.visibility.levelOf(municipalityId) : 'FULL';
+}

@@ -7,7 +7,34 @@ describe('loadConfig', () => {
       store: { kind: 'embedded', path: './data/overblik.kuzu' },
       port: 4000,
       host: '127.0.0.1',
+      access: { mode: 'local' },
+      hardening: { rateLimitPerMinute: 600, corsOrigins: [] },
     });
+  });
+
+  it('refuses a shared host without access control, and turns server mode on with it', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      'HOST 0.0.0.0 makes a shared server, which needs access control: set ACCESS_FILE',
+    );
+    expect(loadConfig({ HOST: '0.0.0.0', ACCESS_FILE: 'access.json' }).access).toEqual({
+      mode: 'server',
+      source: { file: 'access.json' },
+    });
+    expect(loadConfig({ ACCESS_JSON: '{"tokens":[]}' }).access).toEqual({
+      mode: 'server',
+      source: { json: '{"tokens":[]}' },
+    });
+  });
+
+  it('checks CORS origins and the rate limit', () => {
+    expect(() =>
+      loadConfig({ CORS_ORIGINS: 'https://a.example.dk, *', RATE_LIMIT_PER_MINUTE: '0' }),
+    ).toThrow(
+      'Invalid configuration: RATE_LIMIT_PER_MINUTE must be 1 or more; CORS_ORIGINS has "*"',
+    );
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.dk' }).hardening.corsOrigins).toEqual([
+      'https://a.example.dk',
+    ]);
   });
 
   it('lets command-line values win over the environment', () => {

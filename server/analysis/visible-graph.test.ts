@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { Visibility } from '../access/visibility.ts';
+import { ACCESS_SHARING, buildAccessLandscape } from '../testing/access-scenario.ts';
+import { blastRadius } from './blast-radius.ts';
+import { compare } from './compare.ts';
+import { deadlines } from './deadlines.ts';
+import { GraphIndex } from './graph-index.ts';
+import { neighbourhood } from './neighbourhood.ts';
+import { searchEntities } from './search-index.ts';
+import { VisibleGraph } from './visible-graph.ts';
+import { whoUses } from './who-uses.ts';
+
+/**
+ * The analyses themselves, called with a restricted view (no resolver in between): what a view
+ * hides, no analysis reaches.
+ */
+const index = GraphIndex.fromLandscape(buildAccessLandscape());
+const sharing = new Map(
+  Object.entries(ACCESS_SHARING).map(([id, level]) => [id, level.toUpperCase() as 'NONE']),
+);
+const aarby = new VisibleGraph(index, new Visibility('org-a', sharing));
+const AS_OF = '2026-11-22';
+
+describe('a restricted view', () => {
+  it('hides nodes, edges and fields by sharing level', () => {
+    expect(aarby.indexOf('con-b')).toBeUndefined();
+    expect(aarby.indexOf('unit-c')).toBeUndefined();
+    expect(aarby.recordAt(aarby.indexOf('con-c')!)).not.toHaveProperty('acquisitionCost');
+    expect(aarby.recordAt(aarby.indexOf('con-d')!).acquisitionCost).toBe(4000.5);
+    const usage = aarby.indexOf('use-b-esdh')!;
+    expect(aarby.recordAt(usage)).toEqual({
+      id: 'use-b-esdh',
+      municipalityId: 'org-b',
+      lifecycle: 'OPERATIONAL',
+    });
+    // A usage shared as a catalogue fact is reached from its system, not from its tasks.
+    expect(aarby.neighbours(usage, 'INSTANCE_OF', 'OUT')).toHaveLength(1);
+    const oko = aarby.indexOf('use-b-oko')!;
+    expect(aarby.neighbours(oko, 'ADDS_TASK', 'OUT')).toHaveLength(0);
+    const task = aarby.indexOf('task-27')!;
+    const adders = [...aarby.neighbours(task, 'ADDS_TASK', 'IN')].map((n) => aarby.idAt(n));
+    expect(adders.sort()).toEqual(['use-a-oko', 'use-c-oko', 'use-d-oko']);
+    expect([...aarby.nodesOf('Contract')].map((n) => aarby.idAt(n)).sort()).toEqual([
+      'con-a',
+      'con-c',
+      'con-d',
+    ]);
+  });
+
+  it('keeps the whole index unchanged for others', () => {
+    expect(index.indexOf('con-b')).toBeDefined();
+    expect(index.recordAt(index.indexOf('con-c')!).acquisitionCost).toBe(3000.5);
+  });
+
+  it('bounds every analysis called with it', () => {
+    const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
+    const slice = neighbourhood(aarby, { ids: ['sys-esdh', 'org-s'], depth: 4, maxNodes: 5000 });
+    expect(ids(slice.nodes)).not.toContain('con-b');
+    expect(ids(slice.nodes)).not.toContain('rel-b');
+    expect(ids(slice.nodes)).toContain('rel-c');
+
+    const blast = blastRadius(aarby, { supplierId: 'org-s', asOf: AS_OF });
+    expect(blast.endingContracts.map((c) => c.contractId).sort()).toEqual([
+      'con-a',
+      'con-c',
+      'con-d',
+    ]);
+    expect(blast.dataProcessings.map((d) => d.dataProcessingId).sort()).toEqual(['dp-a', 'dp-d']);
+
+    const list = deadlines(aarby, { asOf: AS_OF, withinMonths: 60, first: 100 });
+    expect(list.items.map((i) => i.contractId).sort()).toEqual(['con-a', 'con-c', 'con-d']);
+
+    const who = whoUses(aarby, 'sys-esdh', AS_OF);
+    const borup = who.rows.find((r) => r.municipalityId === 'org-b');
+    expect(borup?.contract ?? null).toBeNull();
+    expect(who.rows.find((r) => r.municipalityId === 'org-c')?.contract?.contractId).toBe('con-c');
+
+    expect(searchEntities(aarby, 'SECRET').hits.map((h) => h.id)).toEqual(['con-a', 'con-d']);
+    expect(searchEntities(aarby, 'b-lokal').total).toBe(0);
+    expect(searchEntities(index, 'b-lokal').total).toBe(2);
+
+    const both = compare(aarby, { municipalityIds: ['org-a', 'org-b'], asOf: AS_OF });
+    expect(both.suppliers.perMunicipality.map((p) => p.count)).toEqual([1, 0]);
+    // Cached per level of sight: the whole index still sees Borup's supplier afterwards.
+    const all = compare(index, { municipalityIds: ['org-a', 'org-b'], asOf: AS_OF });
+    expect(all.suppliers.perMunicipality.map((p) => p.count)).toEqual([1, 1]);
+  });
+});

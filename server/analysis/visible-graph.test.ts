@@ -53,7 +53,7 @@ describe('a restricted view', () => {
   });
 
   it('bounds every analysis called with it', () => {
-    const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
+    const ids = (nodes: readonly { id: string }[]) => nodes.map((n) => n.id);
     const slice = neighbourhood(aarby, { ids: ['sys-esdh', 'org-s'], depth: 4, maxNodes: 5000 });
     expect(ids(slice.nodes)).not.toContain('con-b');
     expect(ids(slice.nodes)).not.toContain('rel-b');

@@ -278,6 +278,18 @@ async function everyAnswer(who: string): Promise<Map<string, string>> {
   for (const m of ['org-b', 'org-c']) {
     answers.set(`export json ${m}`, await download(who, `/export/json?municipality=${m}`));
   }
+  const analyses: [string, unknown][] = [
+    ['deadlines', { asOf: AS_OF, withinMonths: 60, first: 100 }],
+    ['blastRadius', { input: { supplierId: 'org-s', asOf: AS_OF } }],
+    ['whoUses', { systemId: 'sys-esdh', asOf: AS_OF }],
+    ['compare', { municipalityIds: ['org-a', 'org-b', 'org-c'], asOf: AS_OF, windowMonths: 36 }],
+    ['dataQuality', { asOf: AS_OF }],
+    ['neighbourhood', { ids: ['sys-esdh', 'org-s'], depth: 4, maxNodes: 5000 }],
+  ];
+  for (const [name, input] of analyses) {
+    const query = encodeURIComponent(JSON.stringify(input));
+    answers.set(`export ${name}`, await download(who, `/export/analysis/${name}?input=${query}`));
+  }
   return answers;
 }
 

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphService } from '../analysis/graph-service.ts';
+import { graphFor } from '../analysis/visible-graph.ts';
+import { handleAnalysisExport } from '../export/export-analysis.ts';
 import type { Viewer } from '../api/context.ts';
 import { PayloadTooLargeError, readBody, sendJson } from '../http/responses.ts';
 import { DomainError, InvalidInputError } from '../domain/errors.ts';
@@ -145,6 +147,20 @@ async function handleExport(res: ServerResponse, url: URL, context: ImportExport
   const path = url.pathname.replace(/\/+$/, '');
   const slice = exportSlice(url);
   const suffix = slice.municipality ? `-${slice.municipality}` : '';
+  const analysis = /^\/export\/analysis\/([A-Za-z]+)$/.exec(path);
+  if (analysis) {
+    // The analysis runs on the viewer's view, as the same GraphQL query would.
+    const index = graphFor(await context.graph.current(), context.viewer.visibility);
+    const answer = handleAnalysisExport(analysis[1]!, url, { viewer: context.viewer, index });
+    res.writeHead(answer.status, {
+      'content-type': answer.contentType,
+      ...(answer.filename
+        ? { 'content-disposition': `attachment; filename="${answer.filename}"` }
+        : {}),
+    });
+    res.end(answer.body);
+    return;
+  }
   if (path === '/export/csv') {
     sendJson(res, 200, { files: CSV_KINDS.map((k) => k.file) });
     return;
@@ -195,7 +211,8 @@ async function handleExport(res: ServerResponse, url: URL, context: ImportExport
  *   the import report (200, or 422 when rejected) and refreshes the analysis index after a write.
  * - `GET /export/csv` lists the canonical files; `GET /export/csv/usages.csv[?municipality=ID]`
  *   downloads one; `GET /export/graphml` and `GET /export/json` download a slice
- *   (`?municipality=ID`, `?focus=ID,ID&depth=N`).
+ *   (`?municipality=ID`, `?focus=ID,ID&depth=N`); `GET /export/analysis/NAME?input=JSON`
+ *   downloads an analysis result (export-analysis.ts) as the viewer may see it.
  *
  * Returns true when the request was one of these (the response is then taken care of).
  */

@@ -1,8 +1,16 @@
 import { useMemo, useState, type MouseEvent } from 'react';
-import { MUNICIPALITIES_QUERY, type MunicipalitiesData } from './api/operations.ts';
+import { ApiError } from './api/graphql-client.ts';
+import {
+  MUNICIPALITIES_QUERY,
+  VIEWER_QUERY,
+  type MunicipalitiesData,
+  type ViewerData,
+} from './api/operations.ts';
 import { useGraphQuery } from './hooks/useGraphQuery.ts';
 import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
+import { SignIn } from './panels/SignIn.tsx';
 import { ErrorMessage } from './panels/StatusMessage.tsx';
+import { ViewerBadge } from './panels/ViewerBadge.tsx';
 import { LandscapeContext, type LandscapeInfo } from './state/landscape-context.ts';
 import { hrefOf, useUrlState } from './state/useUrlState.ts';
 import { patchViewState, type View } from './state/url-state.ts';
@@ -29,6 +37,7 @@ const NAVIGATION: readonly { view: View; label: string; help: string }[] = [
 export function App() {
   const [state, navigate] = useUrlState();
   const [copied, setCopied] = useState(false);
+  const viewer = useGraphQuery<ViewerData>(VIEWER_QUERY, {});
   const municipalities = useGraphQuery<MunicipalitiesData>(MUNICIPALITIES_QUERY, {});
   const landscape = useMemo<LandscapeInfo>(() => {
     const list = (municipalities.data?.municipalities ?? []).map((o) => ({
@@ -58,6 +67,10 @@ export function App() {
     );
   };
 
+  // Server mode without a valid token: nothing but the sign-in.
+  if (viewer.error instanceof ApiError && viewer.error.code === 'UNAUTHENTICATED') {
+    return <SignIn />;
+  }
   const viewProps = { state, navigate };
   return (
     <LandscapeContext.Provider value={landscape}>
@@ -83,6 +96,7 @@ export function App() {
             </ul>
           </nav>
           <span className="header-gap" />
+          {viewer.data && <ViewerBadge viewer={viewer.data.viewer} />}
           <button type="button" onClick={copyLink} title="Adressen rummer hele visningen">
             {copied ? 'Link kopieret' : 'Kopiér link'}
           </button>

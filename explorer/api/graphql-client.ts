@@ -1,3 +1,5 @@
+import { authHeaders } from './session.ts';
+
 /**
  * A failed request, as the user should read it: the server's message and its `extensions.code`
  * (INVALID_INPUT, NOT_FOUND, …), or NETWORK when the server could not be reached.
@@ -33,7 +35,11 @@ export async function queryGraphql<T>(
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...authHeaders(),
+      },
       body: JSON.stringify({ query, variables }),
       signal: signal ?? null,
     });

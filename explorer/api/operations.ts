@@ -27,6 +27,35 @@ export interface MunicipalitiesData {
   municipalities: { id: string; name: string; kind: string; municipalityCode: number | null }[];
 }
 
+/** Who the explorer works for, and what it may see of each municipality. */
+export const VIEWER_QUERY = /* GraphQL */ `
+  query Viewer {
+    viewer {
+      id
+      municipalityId
+      role
+      mode
+      seesAll
+      sharing {
+        municipalityId
+        name
+        level
+      }
+    }
+  }
+`;
+export type SharingLevel = 'NONE' | 'LANDSCAPE' | 'FULL';
+export interface ViewerData {
+  viewer: {
+    id: string;
+    municipalityId: string | null;
+    role: 'READER' | 'EDITOR' | 'ADMIN';
+    mode: 'LOCAL' | 'SERVER';
+    seesAll: boolean;
+    sharing: { municipalityId: string; name: string; level: SharingLevel }[];
+  };
+}
+
 /** Entities whose name contains the text: the fallback when the server has no `search`. */
 export const SEARCH_BY_NAME_QUERY = /* GraphQL */ `
   query SearchByName($text: String!, $kinds: [EntityKind!], $municipalityId: ID, $first: Int) {

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
+import { fetchApi } from '../api/session.ts';
+import { downloadBlob } from '../export/download.ts';
 import { useAsync } from '../hooks/useGraphQuery.ts';
 
 /** The server's download address for a slice: focus ids and depth, or a municipality. */
@@ -21,10 +23,45 @@ export function exportHref(
 }
 
 async function loadCsvFiles(signal: AbortSignal): Promise<string[]> {
-  const response = await fetch('/export/csv', { signal, headers: { accept: 'application/json' } });
+  const response = await fetchApi('/export/csv', {
+    signal,
+    headers: { accept: 'application/json' },
+  });
   if (!response.ok) throw new Error(`Serveren svarede ${response.status}`);
   const body = (await response.json()) as { files?: string[] };
   return body.files ?? [];
+}
+
+/**
+ * A download from the server's API. A plain link cannot carry the sign-in of server mode, so the
+ * click fetches the file with the token and saves it; the link stays for the address and a11y.
+ */
+function DownloadLink({ href, children }: { href: string; children: ReactNode }) {
+  const [failed, setFailed] = useState<string | null>(null);
+  const save = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    setFailed(null);
+    void fetchApi(href).then(
+      async (response) => {
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as { message?: string } | null;
+          setFailed(body?.message ?? `Serveren svarede ${response.status}`);
+          return;
+        }
+        const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '');
+        downloadBlob(await response.blob(), name?.[1] ?? href.split('/').pop()!.split('?')[0]!);
+      },
+      () => setFailed('Serveren svarer ikke'),
+    );
+  };
+  return (
+    <>
+      <a href={href} download onClick={save}>
+        {children}
+      </a>
+      {failed && <span role="alert"> kunne ikke hentes ({failed})</span>}
+    </>
+  );
 }
 
 /**
@@ -51,21 +88,21 @@ export function DownloadsMenu({
         {focus.length > 0 && (
           <>
             <li>
-              <a href={exportHref('graphml', { focus, depth, municipality })} download>
+              <DownloadLink href={exportHref('graphml', { focus, depth, municipality })}>
                 Udsnittet som GraphML
-              </a>
+              </DownloadLink>
             </li>
             <li>
-              <a href={exportHref('json', { focus, depth, municipality })} download>
+              <DownloadLink href={exportHref('json', { focus, depth, municipality })}>
                 Udsnittet som JSON
-              </a>
+              </DownloadLink>
             </li>
           </>
         )}
         <li>
-          <a href={exportHref('graphml', { municipality })} download>
+          <DownloadLink href={exportHref('graphml', { municipality })}>
             {scope[0]!.toUpperCase() + scope.slice(1)} som GraphML
-          </a>
+          </DownloadLink>
         </li>
         <li className="csv-files">
           CSV-filer ({scope}):
@@ -75,9 +112,9 @@ export function DownloadsMenu({
             <ul>
               {csv.data.map((file) => (
                 <li key={file}>
-                  <a href={`/export/csv/${encodeURIComponent(file)}${csvQuery}`} download>
+                  <DownloadLink href={`/export/csv/${encodeURIComponent(file)}${csvQuery}`}>
                     {file}
-                  </a>
+                  </DownloadLink>
                 </li>
               ))}
             </ul>

@@ -56,7 +56,7 @@ function ensureExplorerBuilt(): void {
     throw new Error('e2e: `vite build` of the explorer failed; run `npm run build` to see why');
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -71,14 +71,14 @@ function freePort(): Promise<number> {
   });
 }
 
-function overblik(args: string[]): ChildProcess {
+export function overblik(args: string[]): ChildProcess {
   return spawn(process.execPath, [join(ROOT, 'bin', 'overblik.js'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
-async function waitForHealth(
+export async function waitForHealth(
   baseUrl: string,
   server: ChildProcess,
   output: () => string,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessPolicy } from '../access/access-policy.ts';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/overblik.js', import.meta.url));
@@ -86,6 +87,33 @@ describe('overblik CLI', () => {
       'overblik: Invalid configuration: PORT must be a number; NEO4J_URI is required when ' +
         'STORE=neo4j; NEO4J_PASSWORD is required when STORE=neo4j',
     );
+  });
+
+  it('makes an API token whose access-file entry admits it', async () => {
+    const outcome = await overblik(
+      'token',
+      '--name',
+      'ib',
+      '--municipality',
+      'org-aarby',
+      '--role',
+      'editor',
+      '--json',
+    );
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const { token, entry } = JSON.parse(outcome.stdout) as {
+      token: string;
+      entry: Record<string, unknown>;
+    };
+    const policy = AccessPolicy.parse({ tokens: [entry] }, 'printed entry');
+    expect(policy.authenticate(`Bearer ${token}`)).toMatchObject({ id: 'ib', role: 'EDITOR' });
+    expect(JSON.stringify(entry)).not.toContain(token);
+  });
+
+  it('refuses to serve on a shared address without access control', async () => {
+    const outcome = await overblik('serve', '--host', '0.0.0.0', '--db', join(dir, 'none.kuzu'));
+    expect(outcome.code).not.toBe(0);
+    expect(outcome.stderr).toContain('HOST 0.0.0.0 makes a shared server');
   });
 
   it('rejects an unknown command', async () => {

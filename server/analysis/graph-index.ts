@@ -5,7 +5,7 @@ import {
   type Label,
   type RelationshipType,
 } from '../model/model-types.ts';
-import type { GraphStore } from '../store/graph-store.ts';
+import type { GraphRelationshipBatch, GraphStore } from '../store/graph-store.ts';
 
 /** Which end of a relationship to follow: OUT from start to end, IN from end to start. */
 export type Direction = 'OUT' | 'IN';
@@ -13,32 +13,51 @@ export type Direction = 'OUT' | 'IN';
 const TYPE_CODE = new Map<RelationshipType, number>(RELATIONSHIP_TYPES.map((t, i) => [t, i]));
 const LABEL_CODE = new Map<Label, number>(LABELS.map((l, i) => [l, i]));
 const TYPES = RELATIONSHIP_TYPES.length;
+const EMPTY = new Uint32Array(0);
 
 /**
  * Adjacency in compressed-sparse-row form, keyed by (node, relationship type): the neighbours of
- * node n over type t are `targets[offsets[n * TYPES + t] .. offsets[n * TYPES + t + 1])`.
- * Keying by type makes a typed hop O(degree of that type) even at hubs such as a municipality
- * with tens of thousands of BELONGS_TO edges.
+ * node n over type t are `targets[offsets[s] .. offsets[s + 1])` with slot
+ * `s = base[n] + slotOf[label(n) * TYPES + t]`. Keying by type makes a typed hop O(degree of that
+ * type) even at hubs such as a municipality with tens of thousands of BELONGS_TO edges. Only the
+ * types a label has relationships of get slots (`slotOf` is -1 for the others): a node has a few,
+ * not all 24, which keeps the national landscape's offsets at about 3 MB instead of 20 MB.
  */
 interface Adjacency {
+  readonly slotOf: Int8Array;
+  readonly base: Uint32Array;
   readonly offsets: Uint32Array;
   readonly targets: Uint32Array;
 }
 
 function buildAdjacency(
-  nodeCount: number,
+  labels: Uint8Array,
   from: Uint32Array,
   to: Uint32Array,
   types: Uint8Array,
   edgeCount: number,
 ): Adjacency {
-  const offsets = new Uint32Array(nodeCount * TYPES + 1);
-  for (let e = 0; e < edgeCount; e++) offsets[from[e]! * TYPES + types[e]! + 1]!++;
+  const slotOf = new Int8Array(LABELS.length * TYPES).fill(-1);
+  for (let e = 0; e < edgeCount; e++) slotOf[labels[from[e]!]! * TYPES + types[e]!] = 0;
+  const slotsPerLabel = new Uint8Array(LABELS.length);
+  for (let i = 0; i < slotOf.length; i++) {
+    if (slotOf[i] === 0) slotOf[i] = slotsPerLabel[Math.floor(i / TYPES)]!++;
+  }
+  const base = new Uint32Array(labels.length);
+  let slots = 0;
+  for (let n = 0; n < labels.length; n++) {
+    base[n] = slots;
+    slots += slotsPerLabel[labels[n]!]!;
+  }
+  const slotOfEdge = (e: number) =>
+    base[from[e]!]! + slotOf[labels[from[e]!]! * TYPES + types[e]!]!;
+  const offsets = new Uint32Array(slots + 1);
+  for (let e = 0; e < edgeCount; e++) offsets[slotOfEdge(e) + 1]!++;
   for (let i = 1; i < offsets.length; i++) offsets[i]! += offsets[i - 1]!;
   const cursor = offsets.slice(0, -1);
   const targets = new Uint32Array(edgeCount);
-  for (let e = 0; e < edgeCount; e++) targets[cursor[from[e]! * TYPES + types[e]!]!++] = to[e]!;
-  return { offsets, targets };
+  for (let e = 0; e < edgeCount; e++) targets[cursor[slotOfEdge(e)]!++] = to[e]!;
+  return { slotOf, base, offsets, targets };
 }
 
 class EdgeBuffer {
@@ -47,17 +66,24 @@ class EdgeBuffer {
   types = new Uint8Array(1 << 16);
   length = 0;
 
+  /** Makes room for `more` edges (one growth per batch instead of a check per edge). */
+  reserve(more: number): void {
+    const needed = this.length + more;
+    if (needed <= this.from.length) return;
+    let size = this.from.length;
+    while (size < needed) size *= 2;
+    const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a.subarray(0, this.length));
+      return b;
+    };
+    this.from = grow(this.from, (n) => new Uint32Array(n));
+    this.to = grow(this.to, (n) => new Uint32Array(n));
+    this.types = grow(this.types, (n) => new Uint8Array(n));
+  }
+
   push(from: number, to: number, type: number): void {
-    if (this.length === this.from.length) {
-      const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.from = grow(this.from, (n) => new Uint32Array(n));
-      this.to = grow(this.to, (n) => new Uint32Array(n));
-      this.types = grow(this.types, (n) => new Uint8Array(n));
-    }
+    this.reserve(1);
     this.from[this.length] = from;
     this.to[this.length] = to;
     this.types[this.length] = type;
@@ -71,18 +97,24 @@ class IndexBuilder {
   readonly #records: NodeRecord[] = [];
   readonly #labels: number[] = [];
   readonly #indexOf = new Map<string, number>();
+  /** Per label code, the dense index of each of its nodes in the order added (its positions). */
+  readonly #byPosition: number[][] = LABELS.map(() => []);
   readonly #edges = new EdgeBuffer();
 
   addNodes(label: Label, nodes: readonly NodeRecord[]): void {
     const code = LABEL_CODE.get(label)!;
+    const positions = this.#byPosition[code]!;
     for (const node of nodes) {
-      this.#indexOf.set(node.id, this.#ids.length);
+      const dense = this.#ids.length;
+      this.#indexOf.set(node.id, dense);
       this.#ids.push(node.id);
       this.#records.push(node);
       this.#labels.push(code);
+      positions.push(dense);
     }
   }
 
+  /** Relationships named by the ids of their ends (unknown ends are left out). */
   addRelationships(type: RelationshipType, rows: readonly RelationshipRecord[]): void {
     const code = TYPE_CODE.get(type)!;
     for (const r of rows) {
@@ -90,6 +122,26 @@ class IndexBuilder {
       const to = this.#indexOf.get(r.to);
       if (from !== undefined && to !== undefined) this.#edges.push(from, to, code);
     }
+  }
+
+  /** Relationships named by the positions of their ends among their labels' nodes. */
+  addPositions(batch: GraphRelationshipBatch): void {
+    const code = TYPE_CODE.get(batch.type)!;
+    const starts = this.#byPosition[LABEL_CODE.get(batch.fromLabel)!]!;
+    const ends = this.#byPosition[LABEL_CODE.get(batch.toLabel)!]!;
+    const edges = this.#edges;
+    edges.reserve(batch.from.length);
+    let length = edges.length;
+    for (let i = 0; i < batch.from.length; i++) {
+      const from = starts[batch.from[i]!];
+      const to = ends[batch.to[i]!];
+      if (from === undefined || to === undefined) continue;
+      edges.from[length] = from;
+      edges.to[length] = to;
+      edges.types[length] = code;
+      length++;
+    }
+    edges.length = length;
   }
 
   finish(changeCounter: number): GraphIndex {
@@ -117,6 +169,8 @@ export class GraphIndex {
   readonly #indexOf: Map<string, number>;
   readonly #labels: Uint8Array;
   readonly #records: NodeRecord[];
+  /** Per label code, its nodes' dense indexes in order. */
+  readonly #byLabel: Uint32Array[];
   readonly #out: Adjacency;
   readonly #in: Adjacency;
   readonly #edgeCount: number;
@@ -135,17 +189,25 @@ export class GraphIndex {
     this.#labels = labels;
     this.#records = records;
     this.#edgeCount = edges.length;
-    this.#out = buildAdjacency(ids.length, edges.from, edges.to, edges.types, edges.length);
-    this.#in = buildAdjacency(ids.length, edges.to, edges.from, edges.types, edges.length);
+    this.#out = buildAdjacency(labels, edges.from, edges.to, edges.types, edges.length);
+    this.#in = buildAdjacency(labels, edges.to, edges.from, edges.types, edges.length);
+    const counts = new Uint32Array(LABELS.length);
+    for (const code of labels) counts[code]!++;
+    this.#byLabel = LABELS.map((_, code) => new Uint32Array(counts[code]!));
+    counts.fill(0);
+    for (let node = 0; node < labels.length; node++) {
+      const code = labels[node]!;
+      this.#byLabel[code]![counts[code]!++] = node;
+    }
   }
 
   /** Reads the whole graph from the store. */
   static async build(store: GraphStore): Promise<GraphIndex> {
     const changeCounter = await store.changeCounter();
     const builder = new IndexBuilder();
-    for await (const batch of store.streamNodes()) builder.addNodes(batch.label, batch.nodes);
-    for await (const batch of store.streamRelationships()) {
-      builder.addRelationships(batch.type, batch.relationships);
+    for await (const batch of store.readGraph()) {
+      if (batch.kind === 'nodes') builder.addNodes(batch.label, batch.nodes);
+      else builder.addPositions(batch);
     }
     return builder.finish(changeCounter);
   }
@@ -206,13 +268,14 @@ export class GraphIndex {
   /** Neighbours of a node over one relationship type, as dense indexes (a view, do not modify). */
   neighbours(node: number, type: RelationshipType, direction: Direction): Uint32Array {
     const adjacency = direction === 'OUT' ? this.#out : this.#in;
-    const slot = node * TYPES + TYPE_CODE.get(type)!;
+    const slotOfType = adjacency.slotOf[this.#labels[node]! * TYPES + TYPE_CODE.get(type)!]!;
+    if (!(slotOfType >= 0)) return EMPTY; // also for a node out of range
+    const slot = adjacency.base[node]! + slotOfType;
     return adjacency.targets.subarray(adjacency.offsets[slot], adjacency.offsets[slot + 1]);
   }
 
-  /** Every node of one label, as dense indexes. */
-  *nodesOf(label: Label): Iterable<number> {
-    const code = LABEL_CODE.get(label)!;
-    for (let i = 0; i < this.#labels.length; i++) if (this.#labels[i] === code) yield i;
+  /** Every node of one label, as dense indexes in ascending order. */
+  nodesOf(label: Label): Iterable<number> {
+    return this.#byLabel[LABEL_CODE.get(label)!]!.values();
   }
 }

@@ -6,8 +6,11 @@ describe('CypherCatalog', () => {
   it('has exactly these dialect overrides', () => {
     expect(listOverrides()).toEqual({
       embedded: [
+        'as-text',
         'bulk-load-nodes',
         'bulk-load-relationships',
+        'join-text',
+        'node-key',
         'schema',
         'value-boolean',
         'value-float',
@@ -40,6 +43,27 @@ describe('CypherCatalog', () => {
       label: 'Contract',
     });
     expect(neo4j).toContain('n.noticeMonths = toInteger(r.noticeMonths)');
+  });
+
+  it('packs index rows from the model, keyed and joined per dialect', () => {
+    const embedded = new CypherCatalog({ name: 'embedded' }).render('index-nodes', {
+      label: 'Contract',
+    });
+    expect(embedded).toContain('collect(offset(id(n))) AS keys');
+    expect(embedded).toContain('collect(concat(CAST(');
+    expect(embedded).toContain("coalesce(CAST(n.noticeMonths AS STRING), '')");
+    expect(embedded).toContain('collect([n.acquisitionCost, n.yearlyOperationCost]) AS floats');
+    const neo4j = new CypherCatalog({ name: 'neo4j' }).render('index-nodes', { label: 'Task' });
+    expect(neo4j).toContain('collect(n.id) AS keys');
+    expect(neo4j).toContain('reduce(text =');
+    expect(neo4j).toContain('null AS floats');
+    expect(
+      new CypherCatalog({ name: 'neo4j' }).render('index-relationships', {
+        type: 'COVERS',
+        from: 'Contract',
+        to: 'Usage',
+      }),
+    ).toContain('collect(a.id) AS from, collect(b.id) AS to');
   });
 
   it('refuses names outside the model and unfilled placeholders', () => {

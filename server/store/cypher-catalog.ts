@@ -7,6 +7,7 @@ import {
   type RelationshipType,
 } from '../model/model-types.ts';
 import type { CypherDialect } from './dialect.ts';
+import { packedLayout } from './packed-nodes.ts';
 
 /** Every query file the store uses; `cypher/shared/<name>.cypher` or a dialect override. */
 export const QUERY_NAMES = [
@@ -22,6 +23,9 @@ export const QUERY_NAMES = [
   'search-by-name-in-municipality',
   'stream-nodes',
   'stream-relationships',
+  'index-nodes',
+  'index-relationships',
+  'read-node-by-key',
   'count-nodes',
   'count-relationships',
   'bump-change-counter',
@@ -32,6 +36,9 @@ export const QUERY_NAMES = [
   'value-int',
   'value-float',
   'value-boolean',
+  'node-key',
+  'as-text',
+  'join-text',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
@@ -96,6 +103,41 @@ export class CypherCatalog {
     return this.text(`value-${property.type}`).replaceAll('__PROPERTY__', property.name);
   }
 
+  #key(node: string): string {
+    return this.text('node-key').replaceAll('__NODE__', node);
+  }
+
+  #asText(value: string): string {
+    return this.text('as-text').replaceAll('__VALUE__', value);
+  }
+
+  /** The packed text of node n (packed-nodes.ts): null bits, then each text property. */
+  #packed(label: Label): string {
+    const { texts, nullBits } = packedLayout(label);
+    const nulls = texts
+      .map((p, i) =>
+        nullBits[i] ? `CASE WHEN n.${p.name} IS NULL THEN ${nullBits[i]} ELSE 0 END` : '',
+      )
+      .filter((term) => term !== '');
+    const parts = [
+      this.#asText(nulls.length > 0 ? nulls.join(' + ') : '0'),
+      ...texts.map((p) =>
+        p.type === 'string'
+          ? `coalesce(n.${p.name}, '')`
+          : `coalesce(${this.#asText(`n.${p.name}`)}, '')`,
+      ),
+    ];
+    return this.text('join-text').replaceAll('__PARTS__', parts.join(', $separator, '));
+  }
+
+  /** The float properties of node n as one list per node, or null when the label has none. */
+  #floats(label: Label): string {
+    const { floats } = packedLayout(label);
+    return floats.length === 0
+      ? 'null'
+      : `collect([${floats.map((p) => `n.${p.name}`).join(', ')}])`;
+  }
+
   /** The raw text of a query file, header comments removed. */
   text(name: QueryName): string {
     return stripHeader(this.#texts.get(name) ?? '');
@@ -119,6 +161,14 @@ export class CypherCatalog {
         .replaceAll('__ASSIGNMENTS__', this.#assignments.get(label) ?? '')
         .replaceAll('__COLUMNS__', this.#columns.get(label) ?? '');
       if (text.includes('__NAME__')) text = text.replaceAll('__NAME__', nameProperty(label));
+      if (text.includes('__PACKED__')) {
+        text = text
+          .replaceAll('__PACKED__', this.#packed(label))
+          .replaceAll('__FLOATS__', this.#floats(label));
+      }
+    }
+    for (const node of ['n', 'a', 'b']) {
+      text = text.replaceAll(`__KEY_${node.toUpperCase()}__`, () => this.#key(node));
     }
     if (names.from) text = text.replaceAll('__FROM__', assertMember('label', names.from, LABELS));
     if (names.to) text = text.replaceAll('__TO__', assertMember('label', names.to, LABELS));
@@ -129,7 +179,7 @@ export class CypherCatalog {
       if (/['\\\n]/.test(names.file)) throw new Error(`Unsafe file path "${names.file}"`);
       text = text.replaceAll('__FILE__', names.file);
     }
-    const left = /__[A-Z]+__/.exec(text);
+    const left = /__[A-Z][A-Z_]*__/.exec(text);
     if (left) throw new Error(`Query ${name} still has the placeholder ${left[0]}`);
     return text;
   }

@@ -20,12 +20,16 @@ import { writeCsvFile } from './csv-file.ts';
 import type { CypherDialect, CypherSession, CypherTransaction, Row } from './dialect.ts';
 import type {
   GraphCounts,
+  GraphNodeBatch,
+  GraphRelationshipBatch,
   GraphStore,
   GraphWriter,
   SearchOptions,
   StoreCapabilities,
   StoredNode,
 } from './graph-store.ts';
+import { KeyPositions } from './key-positions.ts';
+import { PACK_SEPARATOR, unpackNodes } from './packed-nodes.ts';
 
 /** Rows per parameter batch: large enough to amortise a round trip, small enough for memory. */
 const BATCH_SIZE = 2_000;
@@ -112,9 +116,19 @@ export class CypherGraphStore implements GraphStore {
     names: QueryNames,
     params?: Record<string, unknown>,
   ): Promise<Row[]> {
+    return this.#decodeRows(await this.#runUndecoded(runner, name, names, params));
+  }
+
+  /** For queries whose values are plain strings, numbers and lists of them (readGraph). */
+  async #runUndecoded(
+    runner: CypherTransaction,
+    name: QueryName,
+    names: QueryNames,
+    params?: Record<string, unknown>,
+  ): Promise<Row[]> {
     const query = this.#catalog.render(name, names);
     try {
-      return this.#decodeRows(await runner.run(name, query, params));
+      return await runner.run(name, query, params);
     } catch (error) {
       throw error instanceof DomainError ? error : this.#dialect.toDomainError(error, name);
     }
@@ -373,6 +387,78 @@ export class CypherGraphStore implements GraphStore {
         };
       }
     }
+  }
+
+  async *readGraph(): AsyncIterable<GraphNodeBatch | GraphRelationshipBatch> {
+    const positions = new Map<Label, KeyPositions>();
+    for (const label of LABELS) {
+      const [row] = await this.#runUndecoded(
+        this.#session,
+        'index-nodes',
+        { label },
+        { separator: PACK_SEPARATOR },
+      );
+      let keys = (row?.keys ?? []) as unknown[];
+      const floats = (row?.floats ?? null) as (number | null)[][] | null;
+      const unpacked = unpackNodes(label, (row?.rows ?? []) as string[], floats);
+      let nodes = unpacked as NodeRecord[];
+      if (unpacked.includes(undefined)) {
+        // Rare: a value holds the separator. Such rows are read again one by one, and a node
+        // deleted meanwhile is left out with its key.
+        nodes = [];
+        const kept: unknown[] = [];
+        for (let i = 0; i < unpacked.length; i++) {
+          const node = unpacked[i] ?? (await this.#readNodeByKey(label, keys[i]));
+          if (node === undefined) continue;
+          nodes.push(node);
+          kept.push(keys[i]);
+        }
+        keys = kept;
+      }
+      positions.set(label, KeyPositions.of(keys));
+      yield { kind: 'nodes', label, nodes };
+    }
+    for (const rel of GRAPH_MODEL.relationshipTypes) {
+      const type = rel.name as RelationshipType;
+      for (const pair of rel.pairs) {
+        const fromLabel = pair.from as Label;
+        const toLabel = pair.to as Label;
+        const [row] = await this.#runUndecoded(this.#session, 'index-relationships', {
+          type,
+          from: fromLabel,
+          to: toLabel,
+        });
+        const fromKeys = (row?.from ?? []) as unknown[];
+        const toKeys = (row?.to ?? []) as unknown[];
+        const fromPositions = positions.get(fromLabel)!;
+        const toPositions = positions.get(toLabel)!;
+        const from = new Uint32Array(fromKeys.length);
+        const to = new Uint32Array(fromKeys.length);
+        let kept = 0;
+        for (let i = 0; i < fromKeys.length; i++) {
+          const start = fromPositions.positionOf(fromKeys[i]);
+          const end = toPositions.positionOf(toKeys[i]);
+          if (start < 0 || end < 0) continue;
+          from[kept] = start;
+          to[kept] = end;
+          kept++;
+        }
+        yield {
+          kind: 'relationships',
+          type,
+          fromLabel,
+          toLabel,
+          from: kept === from.length ? from : from.slice(0, kept),
+          to: kept === to.length ? to : to.slice(0, kept),
+        };
+      }
+    }
+  }
+
+  /** A node whose packed row held the separator, read exactly (undefined once deleted). */
+  async #readNodeByKey(label: Label, key: unknown): Promise<NodeRecord | undefined> {
+    const [row] = await this.#run(this.#session, 'read-node-by-key', { label }, { key });
+    return row ? toRecord(label, row) : undefined;
   }
 
   async counts(): Promise<GraphCounts> {

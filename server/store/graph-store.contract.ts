@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError } from '../domain/errors.ts';
 import { countLandscape, type NodeRecord, type RelationshipRecord } from '../model/landscape.ts';
 import { buildFixtureLandscape } from '../testing/fixture-landscape.ts';
+import { GRAPH_MODEL } from '../model/graph-model.ts';
+import type { Label } from '../model/model-types.ts';
 import type { GraphStore } from './graph-store.ts';
 
 /** A store under test plus how to empty it between tests and dispose of it. */
@@ -32,6 +34,33 @@ function rel(
   toLabel: RelationshipRecord['toLabel'],
 ): RelationshipRecord {
   return { from, to, fromLabel, toLabel };
+}
+
+/** What readGraph yields, with positions turned back into ids: records and `type|from|to` keys. */
+async function readWholeGraph(store: GraphStore) {
+  const nodes = new Map<Label, NodeRecord[]>();
+  const relationships: string[] = [];
+  for await (const batch of store.readGraph()) {
+    if (batch.kind === 'nodes') {
+      nodes.set(batch.label, [...(nodes.get(batch.label) ?? []), ...batch.nodes]);
+      continue;
+    }
+    expect(batch.from).toHaveLength(batch.to.length);
+    batch.from.forEach((from, i) => {
+      const start = nodes.get(batch.fromLabel)![from]!.id;
+      const end = nodes.get(batch.toLabel)![batch.to[i]!]!.id;
+      relationships.push(`${batch.type}|${start}|${end}`);
+    });
+  }
+  return { nodes, relationships: relationships.sort() };
+}
+
+async function streamedRelationships(store: GraphStore): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const batch of store.streamRelationships()) {
+    for (const r of batch.relationships) keys.push(`${batch.type}|${r.from}|${r.to}`);
+  }
+  return keys.sort();
 }
 
 function sum(record: Record<string, number>): number {
@@ -215,6 +244,52 @@ export function describeGraphStoreContract(name: string, setup: () => Promise<St
         for await (const batch of store.streamRelationships())
           relationships += batch.relationships.length;
         expect(relationships).toBe(sum(expected.relationships));
+      });
+
+      it('reads the graph for the index: exact records in model order, ends as positions', async () => {
+        const landscape = buildFixtureLandscape();
+        await store.bulkLoad(landscape);
+        const { nodes, relationships } = await readWholeGraph(store);
+        for (const [label, rows] of landscape.nodes) {
+          const read = nodes.get(label) ?? [];
+          expect(read).toHaveLength(rows.length);
+          const byId = new Map(read.map((r) => [r.id, r]));
+          const order = GRAPH_MODEL.labels
+            .find((l) => l.name === label)!
+            .properties.map((p) => p.name);
+          for (const row of rows) {
+            expect(byId.get(row.id)).toEqual(row);
+            expect(Object.keys(byId.get(row.id)!)).toEqual(order);
+          }
+        }
+        const expected = [...landscape.relationships].flatMap(([type, rows]) =>
+          rows.map((r) => `${type}|${r.from}|${r.to}`),
+        );
+        expect(relationships).toEqual(expected.sort());
+      });
+
+      it('reads every text exactly, the packing separator, empty texts and nulls included', async () => {
+        const odd = [
+          system('sys-sep', 'Alfa\u001fBeta', { description: '', ownerId: null, disabled: true }),
+          system('sys-ctl', '\u0001', { description: 'Æble → ø', disabled: false }),
+          system('sys-end', 'Gamma\u001f', { description: null, businessType: '-12' }),
+        ];
+        await store.upsertNodes('System', odd);
+        const { nodes } = await readWholeGraph(store);
+        expect(nodes.get('System')).toEqual(expect.arrayContaining(odd));
+        expect(nodes.get('System')).toHaveLength(odd.length);
+      });
+
+      it('reads relationships as positions when deletions left gaps between nodes', async () => {
+        await store.bulkLoad(buildFixtureLandscape());
+        const usages = (await readWholeGraph(store)).nodes.get('Usage')!;
+        await store.deleteNodes(
+          'Usage',
+          usages.filter((_, i) => i % 2 === 0).map((u) => u.id),
+        );
+        const { nodes, relationships } = await readWholeGraph(store);
+        expect(nodes.get('Usage')).toHaveLength(Math.floor(usages.length / 2));
+        expect(relationships).toEqual(await streamedRelationships(store));
       });
 
       it('refuses to bulk-load into a store that holds data', async () => {

@@ -23,6 +23,28 @@ export interface GraphCounts {
   readonly relationships: Record<RelationshipType, number>;
 }
 
+/** One label's nodes as {@link GraphStore.readGraph} yields them. */
+export interface GraphNodeBatch {
+  readonly kind: 'nodes';
+  readonly label: Label;
+  readonly nodes: readonly NodeRecord[];
+}
+
+/**
+ * Relationships of one type between one label pair as {@link GraphStore.readGraph} yields them:
+ * two aligned arrays of the positions of their ends. `from[i]` is the position of the i-th
+ * relationship's start among the `fromLabel` nodes of the same readGraph call (0 for the first
+ * node yielded with that label, counting on across its batches); `to[i]` likewise for its end.
+ */
+export interface GraphRelationshipBatch {
+  readonly kind: 'relationships';
+  readonly type: RelationshipType;
+  readonly fromLabel: Label;
+  readonly toLabel: Label;
+  readonly from: Uint32Array;
+  readonly to: Uint32Array;
+}
+
 export interface SearchOptions {
   /** Restrict to these labels. @default every label with a name */
   readonly labels?: readonly Label[];
@@ -73,6 +95,13 @@ export interface GraphStore extends GraphWriter {
     type: RelationshipType;
     relationships: readonly RelationshipRecord[];
   }>;
+  /**
+   * The whole graph for the in-memory index, by the fastest path the store has: every node,
+   * label by label, then every relationship with its ends as positions (no ids to look up). A
+   * relationship whose end was written after its label's nodes were read is left out; the change
+   * counter has moved by then, so the index is rebuilt.
+   */
+  readGraph(): AsyncIterable<GraphNodeBatch | GraphRelationshipBatch>;
   counts(): Promise<GraphCounts>;
   /**
    * Runs an ad-hoc read statement written for this store and returns its rows, decoded. For

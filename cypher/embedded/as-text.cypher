@@ -1,0 +1,2 @@
+// Kùzu has no toString function.
+CAST(__VALUE__ AS STRING)

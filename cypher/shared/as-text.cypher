@@ -1,0 +1,2 @@
+// A date, integer or boolean value __VALUE__ as text (null stays null).
+toString(__VALUE__)

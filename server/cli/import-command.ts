@@ -43,7 +43,10 @@ Formats:
          of ids in a cell separated by ";" or "|" ("|" when the delimiter is ";"); an empty cell
          is no value; a column left out keeps what is stored. Danish headers as Kitos names them
          are accepted too ("Leverandør", "Ibrugtagningsdato", "Opsigelse (måneder)", ...; see
-         server/import/README.md). Columns (* required):
+         server/import/README.md). KLE tasks may be given by number instead of id ("27.24.00",
+         "27.24.00 Sygedagpenge i almindelighed", "27.24.00, 27.24.03"); contracts.csv takes the
+         procurement plan as one column too ("Genanskaffelsesplan": "2027 | Q2", "Q2 2027").
+         Columns (* required):
 ${describeCsvKinds()}
 
 Exit status: 0 when imported (or nothing to change, or --partial), 1 when the import was

@@ -7,7 +7,8 @@ import type { Label } from '../model/model-types.ts';
  * {@link normalizeName}), so "Opsigelse (måneder)" matches "opsigelse måneder".
  *
  * The canonical names themselves (the model's property names, `systemId`, `usedByIds`, ...) are
- * always accepted and are not repeated here.
+ * always accepted and are not repeated here. Import-only combined columns (csv-format.ts) have
+ * their aliases here too.
  */
 export const HEADER_ALIASES: Readonly<Record<Label, Readonly<Record<string, readonly string[]>>>> =
   {
@@ -41,7 +42,7 @@ export const HEADER_ALIASES: Readonly<Record<Label, Readonly<Record<string, read
       ],
       ownerId: ['Oprettet i', 'Ejer (UUID)'],
       interfaceIds: ['Udstillede snitflader'],
-      taskIds: ['KLE (UUID)', 'Opgaver'],
+      taskIds: ['KLE (UUID)', 'Opgaver', 'KLE ID', 'KLE'],
       rightsHolderId: ['Rettighedshaver', 'Rettighedshaver (UUID)'],
       parentId: ['Overordnet system', 'Overordnet system (UUID)'],
       componentIds: ['Arkitekturkomponenter'],
@@ -124,6 +125,8 @@ export const HEADER_ALIASES: Readonly<Record<Label, Readonly<Record<string, read
       requireValidParent: ['Kræver gyldig overordnet kontrakt'],
       procurementPlanYear: ['Genanskaffelsesplan (år)'],
       procurementPlanQuarter: ['Genanskaffelsesplan (kvartal)'],
+      // Kitos's grid combines the two: "2027 | Q2".
+      procurementPlan: ['Genanskaffelsesplan'],
       procurementStrategy: ['Genanskaffelsesstrategi'],
       purchaseForm: ['Indkøbsform'],
       procurementInitiated: ['Genanskaffelse igangsat'],

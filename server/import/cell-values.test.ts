@@ -9,6 +9,7 @@ import {
   parseDecimal,
   parseEnum,
   parseInteger,
+  parseProcurementPlan,
 } from './cell-values.ts';
 
 function property(label: string, name: string) {
@@ -18,6 +19,33 @@ function property(label: string, name: string) {
   if (!def) throw new Error(`${label}.${name} not in the model`);
   return def;
 }
+
+describe('parseProcurementPlan', () => {
+  it('reads the Kitos grid form and the other usual ways of writing year and quarter', () => {
+    for (const text of [
+      '2027 | Q2',
+      '2027|Q2',
+      '2027 Q2',
+      'Q2 2027',
+      '2027-Q2',
+      'q2-2027',
+      '2027 K2',
+    ]) {
+      expect(parseProcurementPlan(text), text).toEqual({ ok: true, value: [2027, 2] });
+    }
+    expect(parseProcurementPlan(' 2031 ')).toEqual({ ok: true, value: [2031, null] });
+  });
+
+  it('refuses other shapes and quarters outside 1–4, naming the value', () => {
+    for (const text of ['2027 | Q5', '2027 | 2', '27 Q2', 'Q2', 'andet kvartal 2027']) {
+      expect(parseProcurementPlan(text), text).toMatchObject({
+        ok: false,
+        code: 'BAD_VALUE',
+        message: expect.stringContaining(`bad procurement plan ${JSON.stringify(text)}`) as unknown,
+      });
+    }
+  });
+});
 
 describe('parseDate', () => {
   it('reads ISO, Kitos timestamps and Danish day-first dates', () => {

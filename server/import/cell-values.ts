@@ -70,6 +70,29 @@ export function parseDecimal(text: string): CellResult<number> {
   return ok(value);
 }
 
+const PLAN_YEAR_FIRST = /^(\d{4})(?:\s*[|/,-]\s*|\s+|)[QK]([1-4])$/i;
+const PLAN_QUARTER_FIRST = /^[QK]([1-4])(?:\s*[|/,-]\s*|\s+|)(\d{4})$/i;
+const PLAN_YEAR_ONLY = /^\d{4}$/;
+
+/**
+ * A procurement plan ("Genanskaffelsesplan") as Kitos's contract grid shows it, `2027 | Q2`, also
+ * `2027 Q2`, `Q2 2027`, `2027-Q2` (`K2` for kvartal too), into year and quarter; a bare year
+ * leaves the quarter empty.
+ */
+export function parseProcurementPlan(text: string): CellResult<[number, number | null]> {
+  const trimmed = text.trim();
+  const yearFirst = PLAN_YEAR_FIRST.exec(trimmed);
+  if (yearFirst) return ok([Number(yearFirst[1]), Number(yearFirst[2])]);
+  const quarterFirst = PLAN_QUARTER_FIRST.exec(trimmed);
+  if (quarterFirst) return ok([Number(quarterFirst[2]), Number(quarterFirst[1])]);
+  if (PLAN_YEAR_ONLY.test(trimmed)) return ok([Number(trimmed), null]);
+  return fail(
+    'BAD_VALUE',
+    `bad procurement plan ${quote(text)} (use year and quarter as Kitos shows them, "2027 | Q2"; ` +
+      'also "2027 Q2", "Q2 2027" or "2027-Q2")',
+  );
+}
+
 const TRUE_WORDS = new Set<string>(BOOLEAN_WORDS.true);
 const FALSE_WORDS = new Set<string>(BOOLEAN_WORDS.false);
 const EMPTY_WORDS = new Set<string>(BOOLEAN_WORDS.empty.map(normalizeName));

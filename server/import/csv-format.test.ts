@@ -57,12 +57,13 @@ describe('canonical CSV format', () => {
 
   it('has aliases only for real columns, and no header meaning two columns of one file', () => {
     for (const kind of CSV_KINDS) {
-      const names = new Set(kind.columns.map((c) => c.name));
+      const all = [...kind.columns, ...kind.combinedColumns];
+      const names = new Set(all.map((c) => c.name));
       for (const column of Object.keys(HEADER_ALIASES[kind.label])) {
         expect(names, `${kind.file}: ${column}`).toContain(column);
       }
       const meaning = new Map<string, string>();
-      for (const column of kind.columns) {
+      for (const column of all) {
         for (const name of [column.name, ...(HEADER_ALIASES[kind.label][column.name] ?? [])]) {
           const key = normalizeName(name);
           expect(meaning.get(key) ?? column.name, `${kind.file}: "${name}"`).toBe(column.name);
@@ -82,11 +83,22 @@ describe('canonical CSV format', () => {
     expect(kindForHeader(['foo', 'bar'])).toBeUndefined();
   });
 
+  it('reads the combined Genanskaffelsesplan of contracts.csv into year and quarter, import only', () => {
+    const contracts = CSV_KINDS.find((k) => k.label === 'Contract')!;
+    const plan = contracts.lookup.get(normalizeName('Genanskaffelsesplan'));
+    expect(plan).toMatchObject({
+      kind: 'combined',
+      name: 'procurementPlan',
+      properties: ['procurementPlanYear', 'procurementPlanQuarter'],
+    });
+    expect(contracts.columns).not.toContain(plan);
+  });
+
   it('is documented column by column in server/import/README.md', () => {
     const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
     for (const kind of CSV_KINDS) {
       expect(readme).toContain(`\`${kind.file}\``);
-      for (const column of kind.columns) {
+      for (const column of [...kind.columns, ...kind.combinedColumns]) {
         expect(readme, `${kind.file}: ${column.name}`).toMatch(
           new RegExp(`\\| +\`${column.name}\` +\\|`),
         );

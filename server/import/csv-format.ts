@@ -1,6 +1,8 @@
 import { GRAPH_MODEL, type PropertyDef, type RelationshipFieldDef } from '../model/graph-model.ts';
+import type { PropertyValue } from '../model/landscape.ts';
 import type { Label } from '../model/model-types.ts';
 import { HEADER_ALIASES, normalizeName } from './aliases.ts';
+import { CellFailure, parseProcurementPlan } from './cell-values.ts';
 
 /** A column holding one property of the label. */
 export interface CsvPropertyColumn {
@@ -16,14 +18,31 @@ export interface CsvRelationshipColumn {
   readonly field: RelationshipFieldDef;
 }
 
-export type CsvColumn = CsvPropertyColumn | CsvRelationshipColumn;
+/**
+ * A column the importer reads but the export never writes: one cell filling several properties,
+ * as a Kitos grid combines them ("Genanskaffelsesplan" `2027 | Q2` for the plan's year and
+ * quarter). Beside the properties' own columns, a cell that disagrees with them is an error.
+ */
+export interface CsvCombinedColumn {
+  readonly kind: 'combined';
+  readonly name: string;
+  /** The properties the cell fills, in the order `convert` gives their values. */
+  readonly properties: readonly string[];
+  /** A non-empty cell's values (null: the cell leaves that property open), or why it is bad. */
+  readonly convert: (text: string) => readonly PropertyValue[] | CellFailure;
+}
+
+export type CsvColumn = CsvPropertyColumn | CsvRelationshipColumn | CsvCombinedColumn;
 
 /** The canonical CSV file of one label: its name and columns, all derived from the model. */
 export interface CsvKind {
   readonly label: Label;
   /** `usages.csv`, `org-units.csv`, ...: the label in kebab case, plural. */
   readonly file: string;
-  readonly columns: readonly CsvColumn[];
+  /** The canonical columns: what the export writes, in this order. */
+  readonly columns: readonly (CsvPropertyColumn | CsvRelationshipColumn)[];
+  /** Columns only the importer reads. */
+  readonly combinedColumns: readonly CsvCombinedColumn[];
   /** Normalized canonical name or alias → column. */
   readonly lookup: ReadonlyMap<string, CsvColumn>;
 }
@@ -42,19 +61,37 @@ export function relationshipColumnName(field: RelationshipFieldDef): string {
   return `${singular}Ids`;
 }
 
+/** The combined columns per label, named in the model's words. */
+const COMBINED_COLUMNS: Partial<Record<Label, readonly CsvCombinedColumn[]>> = {
+  Contract: [
+    {
+      kind: 'combined',
+      name: 'procurementPlan',
+      properties: ['procurementPlanYear', 'procurementPlanQuarter'],
+      convert: (text) => {
+        const plan = parseProcurementPlan(text);
+        return plan.ok ? plan.value : new CellFailure(plan.code, plan.message);
+      },
+    },
+  ],
+};
+
 function buildKind(label: (typeof GRAPH_MODEL.labels)[number]): CsvKind {
-  const columns: CsvColumn[] = label.properties.map((property) => ({
-    kind: 'property' as const,
-    name: property.name,
-    property,
-  }));
+  const columns: (CsvPropertyColumn | CsvRelationshipColumn)[] = label.properties.map(
+    (property) => ({
+      kind: 'property' as const,
+      name: property.name,
+      property,
+    }),
+  );
   for (const field of GRAPH_MODEL.relationshipFields) {
     if (field.owner !== label.name || field.direction !== 'OUT') continue;
     columns.push({ kind: 'relationship', name: relationshipColumnName(field), field });
   }
+  const combinedColumns = COMBINED_COLUMNS[label.name as Label] ?? [];
   const lookup = new Map<string, CsvColumn>();
   const aliases = HEADER_ALIASES[label.name as Label] ?? {};
-  for (const column of columns) {
+  for (const column of [...columns, ...combinedColumns]) {
     lookup.set(normalizeName(column.name), column);
     for (const alias of aliases[column.name] ?? []) lookup.set(normalizeName(alias), column);
   }
@@ -62,6 +99,7 @@ function buildKind(label: (typeof GRAPH_MODEL.labels)[number]): CsvKind {
     label: label.name as Label,
     file: `${kebab(label.name)}s.csv`,
     columns,
+    combinedColumns,
     lookup,
   };
 }
@@ -99,12 +137,15 @@ export function kindForHeader(headers: readonly string[]): CsvKind | undefined {
   return best?.kind;
 }
 
-/** A short line per kind for `overblik import --help` and the docs. */
+/** A short line per kind for `overblik import --help` and the docs (import-only columns last). */
 export function describeCsvKinds(): string {
   return CSV_KINDS.map((kind) => {
     const columns = kind.columns.map((c) =>
       c.kind === 'property' && c.property.required ? `${c.name}*` : c.name,
     );
-    return `  ${kind.file.padEnd(28)} ${columns.join(', ')}`;
+    const combined = kind.combinedColumns.map(
+      (c) => `${c.name} (import only: ${c.properties.join(' + ')})`,
+    );
+    return `  ${kind.file.padEnd(28)} ${[...columns, ...combined].join(', ')}`;
   }).join('\n');
 }

@@ -2,6 +2,7 @@ import type { Landscape } from '../model/landscape.ts';
 import type { GraphStore, StoredNode } from '../store/graph-store.ts';
 import { checkReferences } from './check-references.ts';
 import { parseCanonicalCsv } from './csv/parse-canonical-csv.ts';
+import { resolveKleNumbers } from './csv/resolve-kle-numbers.ts';
 import { importError, type ImportIssue } from './import-issue.ts';
 import type { FileReport, ImportFormat, ImportReport } from './import-report.ts';
 import { readKleXml } from './kle/read-kle-xml.ts';
@@ -200,6 +201,7 @@ export async function planImport(
     const counts = await store.counts();
     storeWasEmpty = Object.values(counts.nodes).every((n) => n === 0);
   }
+  await resolveKleNumbers(staging, storeWasEmpty ? null : store);
   const stored: Map<string, StoredNode> = storeWasEmpty
     ? new Map<string, StoredNode>()
     : await readStoredNodes(

@@ -24,6 +24,7 @@ import {
   type StagedNode,
 } from '../staging.ts';
 import { detectDelimiter, readCsvRecords } from './read-csv-records.ts';
+import { noteTaskReferences, splitKleNumberLists } from './resolve-kle-numbers.ts';
 
 /** What one CSV file held. */
 export interface CsvParseResult {
@@ -92,9 +93,21 @@ function rowSchema(kind: CsvKind, bound: readonly BoundColumn[], delimiter: stri
   );
   const relationships = bound.flatMap(({ column, index: at }) =>
     column.kind === 'relationship'
-      ? [{ index: at, single: !column.field.list, name: column.name }]
+      ? [
+          {
+            index: at,
+            single: !column.field.list,
+            name: column.name,
+            // KLE tasks may be named by number, several as Kitos lists them ("27.24.00, 27.24.03").
+            tasks: column.field.target === 'Task',
+          },
+        ]
       : [],
   );
+  const combined = bound.flatMap(({ column, index: at }) =>
+    column.kind === 'combined' ? [{ column, index: at }] : [],
+  );
+  const headerOf = new Map(bound.map((b) => [b.column.name, b.header]));
   const fail = (ctx: z.RefinementCtx, name: string, input: unknown, failure: CellFailure) =>
     ctx.issues.push({
       code: 'custom',
@@ -122,14 +135,41 @@ function rowSchema(kind: CsvKind, bound: readonly BoundColumn[], delimiter: stri
           values[name] = value;
         }
       }
+      for (const { column, index: at } of combined) {
+        const text = cells[at] ?? '';
+        if (text.trim() === '') continue;
+        const parts = column.convert(text);
+        if (parts instanceof CellFailure) {
+          fail(ctx, column.name, text, parts);
+          continue;
+        }
+        column.properties.forEach((property, i) => {
+          const value = parts[i] ?? null;
+          const own = values[property] ?? null;
+          if (value === null) return;
+          if (own === null) values[property] = value;
+          else if (own !== value) {
+            fail(
+              ctx,
+              column.name,
+              text,
+              new CellFailure(
+                'BAD_VALUE',
+                `${quote(text)} gives ${property} ${String(value)}, but column ` +
+                  `"${headerOf.get(property) ?? property}" says ${String(own)}`,
+              ),
+            );
+          }
+        });
+      }
       const ids: (readonly string[])[] = [];
-      for (const { index: at, single, name } of relationships) {
+      for (const { index: at, single, name, tasks } of relationships) {
         const list = idList(cells[at] ?? '', splitter, single);
         if (list instanceof CellFailure) {
           fail(ctx, name, cells[at], list);
           ids.push([]);
         } else {
-          ids.push(list);
+          ids.push(tasks ? splitKleNumberLists(list) : list);
         }
       }
       return { values, ids };
@@ -198,7 +238,11 @@ function ownership(kind: CsvKind, bound: readonly BoundColumn[]) {
     kind.columns.some((c) => c.kind === 'relationship' && c.field.field === 'organization') &&
     !owned.some((f) => f.field === 'organization');
   if (derivesOrganization) owned.push(relationshipField(kind.label, 'organization'));
-  const present = new Set(bound.map((b) => b.column.name));
+  const present = new Set<string>();
+  for (const { column } of bound) {
+    if (column.kind === 'combined') for (const p of column.properties) present.add(p);
+    else present.add(column.name);
+  }
   const keepStored = kind.columns
     .filter((c) => c.kind === 'property' && !present.has(c.name))
     .map((c) => c.name);
@@ -319,8 +363,10 @@ export function parseCanonicalCsv(
     if (staging.addNode(node) !== node) continue;
     relationshipColumns.forEach(({ column, header: name }, i) => {
       const list = ids[i]!;
-      if (list.length > 0 && column.kind === 'relationship')
+      if (list.length > 0 && column.kind === 'relationship') {
         staging.relate(node, column.field, list, name);
+        if (column.field.target === 'Task') noteTaskReferences(staging, list);
+      }
     });
     if (organization && typeof node.record.municipalityId === 'string') {
       staging.relate(node, organization, [node.record.municipalityId], 'municipalityId');

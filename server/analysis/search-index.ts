@@ -174,48 +174,50 @@ function trigramCode(text: string, i: number): number {
 /**
  * Builds postings from `joined` (the keys in order, each followed by '\n'): with n = 2 or 3 of
  * every n-gram of every key, with n = 1 of the first character of every word. A key is listed
- * once per code however often the code occurs in it. One pass over the flat string collects
- * (code, key) pairs in key order; a counting sort by code then keeps that order in each list.
+ * once per code however often the code occurs in it. Two passes over the flat string: the first
+ * counts the keys per code, the second writes them, so each list is in key order and nothing
+ * but the postings themselves is allocated.
  */
 function buildPostings(joined: string, n: 1 | 2 | 3): Postings {
   const codeCount = ALPHABET ** n;
-  const lastKey = new Int32Array(codeCount).fill(-1);
+  const lastKey = new Int32Array(codeCount);
   const offsets = new Uint32Array(codeCount + 1);
-  const pairCodes = new Uint32Array(joined.length);
-  const pairKeys = new Uint32Array(joined.length);
-  let pairs = 0;
-  let key = 0;
-  let previous = -1;
-  let beforePrevious = -1;
-  for (let i = 0; i < joined.length; i++) {
-    const c = joined.charCodeAt(i);
-    if (c === NEWLINE) {
-      key++;
-      previous = -1;
-      beforePrevious = -1;
-      continue;
+  let cursor = offsets;
+  let postings = new Uint32Array(0);
+  for (let pass = 0; pass < 2; pass++) {
+    lastKey.fill(-1);
+    if (pass === 1) {
+      for (let c = 1; c <= codeCount; c++) offsets[c]! += offsets[c - 1]!;
+      cursor = offsets.slice(0, codeCount);
+      postings = new Uint32Array(offsets[codeCount]!);
     }
-    let code = -1;
-    if (n === 1) {
-      if (previous === -1 || !isWordCharacter(previous)) code = c - 0x20;
-    } else if (n === 2) {
-      if (previous !== -1) code = (previous - 0x20) * ALPHABET + (c - 0x20);
-    } else if (beforePrevious !== -1) {
-      code = ((beforePrevious - 0x20) * ALPHABET + (previous - 0x20)) * ALPHABET + (c - 0x20);
+    let key = 0;
+    let previous = -1;
+    let beforePrevious = -1;
+    for (let i = 0; i < joined.length; i++) {
+      const c = joined.charCodeAt(i);
+      if (c === NEWLINE) {
+        key++;
+        previous = -1;
+        beforePrevious = -1;
+        continue;
+      }
+      let code = -1;
+      if (n === 1) {
+        if (previous === -1 || !isWordCharacter(previous)) code = c - 0x20;
+      } else if (n === 2) {
+        if (previous !== -1) code = (previous - 0x20) * ALPHABET + (c - 0x20);
+      } else if (beforePrevious !== -1) {
+        code = ((beforePrevious - 0x20) * ALPHABET + (previous - 0x20)) * ALPHABET + (c - 0x20);
+      }
+      beforePrevious = previous;
+      previous = c;
+      if (code === -1 || lastKey[code] === key) continue;
+      lastKey[code] = key;
+      if (pass === 0) offsets[code + 1]!++;
+      else postings[cursor[code]!++] = key;
     }
-    beforePrevious = previous;
-    previous = c;
-    if (code === -1 || lastKey[code] === key) continue;
-    lastKey[code] = key;
-    pairCodes[pairs] = code;
-    pairKeys[pairs] = key;
-    pairs++;
-    offsets[code + 1]!++;
   }
-  for (let c = 1; c <= codeCount; c++) offsets[c]! += offsets[c - 1]!;
-  const cursor = offsets.slice(0, codeCount);
-  const postings = new Uint32Array(pairs);
-  for (let p = 0; p < pairs; p++) postings[cursor[pairCodes[p]!]!++] = pairKeys[p]!;
   return { offsets, keys: postings };
 }
 
@@ -223,23 +225,20 @@ const NEWLINE = 10;
 
 const CORPORA = new WeakMap<GraphIndex, SearchCorpus>();
 
-interface Key {
-  readonly folded: string;
-  readonly node: number;
-  readonly label: number;
-  readonly municipality: number;
-  readonly field: number;
-  readonly id: string;
-}
-
 function corpusOf(index: GraphIndex): SearchCorpus {
   const cached = CORPORA.get(index);
   if (cached) return cached;
   const municipalityNumbers = new Map<string, number>();
-  let keys: Key[] = [];
+  // One entry per searchable text, in parallel arrays (an object per key would be 200k more
+  // objects to allocate and collect).
+  const texts: string[] = [];
+  const nodes: number[] = [];
+  const labels: number[] = [];
+  const municipalities: number[] = [];
+  const fields: number[] = [];
   // Most usages are named after their system: fold each distinct text once.
   const folds = new Map<string, string>();
-  const add = (node: number, label: Label, value: unknown, field: SearchField) => {
+  const add = (node: number, label: number, value: unknown, field: number) => {
     if (typeof value !== 'string') return;
     let folded = folds.get(value);
     if (folded === undefined) {
@@ -253,77 +252,85 @@ function corpusOf(index: GraphIndex): SearchCorpus {
       municipality = municipalityNumbers.get(municipalityId) ?? municipalityNumbers.size;
       municipalityNumbers.set(municipalityId, municipality);
     }
-    keys.push({
-      folded,
-      node,
-      label: LABEL_CODE.get(label)!,
-      municipality,
-      field: FIELD_CODE.get(field)!,
-      id: index.idAt(node),
-    });
+    texts.push(folded);
+    nodes.push(node);
+    labels.push(label);
+    municipalities.push(municipality);
+    fields.push(field);
   };
   const searchable = new Set<Label>(SEARCHABLE_LABELS);
+  const [localName, systemName, title, number, name, contractNumber] = (
+    ['localName', 'systemName', 'title', 'number', 'name', 'contractNumber'] as const
+  ).map((f) => FIELD_CODE.get(f)!);
   for (let node = 0; node < index.nodeCount; node++) {
     const label = index.labelAt(node);
     if (!searchable.has(label)) continue;
+    const code = LABEL_CODE.get(label)!;
     const record = index.recordAt(node);
     if (label === 'Usage') {
-      const localName = text(record.localName);
-      if (localName !== null) add(node, label, localName, 'localName');
-      else add(node, label, systemNameOfUsage(index, node), 'systemName');
+      const local = text(record.localName);
+      if (local !== null) add(node, code, local, localName!);
+      else add(node, code, systemNameOfUsage(index, node), systemName!);
     } else if (label === 'Task') {
-      add(node, label, record.title, 'title');
-      add(node, label, record.number, 'number');
+      add(node, code, record.title, title!);
+      add(node, code, record.number, number!);
     } else {
-      add(node, label, record.name, 'name');
-      if (label === 'Contract') add(node, label, record.contractNumber, 'contractNumber');
+      add(node, code, record.name, name!);
+      if (label === 'Contract') add(node, code, record.contractNumber, contractNumber!);
     }
   }
   // Sorting 200k keys with a comparator is slow. Rank the distinct texts by (length, text), sort
   // numbers that pack (rank, local, label, key) natively, then order equal groups by id.
-  const distinct = [...new Set(keys.map((k) => k.folded))].sort();
+  const distinct = [...new Set(texts)].sort();
   distinct.sort((a, b) => a.length - b.length);
   const rankOf = new Map(distinct.map((folded, rank) => [folded, rank]));
-  const m = keys.length + 1;
-  const packed = new Float64Array(keys.length);
-  keys.forEach((key, k) => {
-    const group = (rankOf.get(key.folded)! * 2 + (key.municipality >= 0 ? 1 : 0)) * LABELS.length;
-    packed[k] = (group + key.label) * m + k;
-  });
+  const m = texts.length + 1;
+  const packed = new Float64Array(texts.length);
+  for (let k = 0; k < texts.length; k++) {
+    const local = municipalities[k]! >= 0 ? 1 : 0;
+    packed[k] = ((rankOf.get(texts[k]!)! * 2 + local) * LABELS.length + labels[k]!) * m + k;
+  }
   packed.sort();
-  const order = Array.from(packed, (value) => value % m);
-  for (let start = 0; start < order.length;) {
+  const idOf = (k: number) => index.idAt(nodes[k]!);
+  const order = new Uint32Array(packed.length);
+  for (let start = 0; start < packed.length;) {
     const group = Math.floor(packed[start]! / m);
     let end = start + 1;
-    while (end < order.length && Math.floor(packed[end]! / m) === group) end++;
+    while (end < packed.length && Math.floor(packed[end]! / m) === group) end++;
+    for (let i = start; i < end; i++) order[i] = packed[i]! % m;
     if (end - start > 1) {
-      const run = order.slice(start, end).sort((a, b) => compareText(keys[a]!.id, keys[b]!.id));
-      run.forEach((k, i) => (order[start + i] = k));
+      order.subarray(start, end).sort((a, b) => compareText(idOf(a), idOf(b)));
     }
     start = end;
   }
-  keys = order.map((k) => keys[k]!);
   // Folded text is ASCII, yet V8 may still store strings derived from non-Latin-1 names with two
   // bytes per character. Slicing the keys out of one Latin-1 string stores them one byte per
   // character: half the memory, and indexOf runs much faster on them.
-  const joined = Buffer.from(keys.map((k) => k.folded + '\n').join(''), 'latin1').toString(
-    'latin1',
-  );
-  const folded: string[] = [];
+  let chars = 0;
+  for (const k of order) chars += texts[k]!.length + 1;
+  const buffer = Buffer.allocUnsafe(chars);
   let offset = 0;
-  for (const key of keys) {
-    folded.push(joined.slice(offset, offset + key.folded.length));
-    offset += key.folded.length + 1;
+  for (const k of order) {
+    offset += buffer.write(texts[k]!, offset, 'latin1');
+    buffer[offset++] = NEWLINE;
+  }
+  const joined = buffer.toString('latin1', 0, chars);
+  const keys: string[] = new Array<string>(order.length);
+  offset = 0;
+  for (let i = 0; i < order.length; i++) {
+    const length = texts[order[i]!]!.length;
+    keys[i] = joined.slice(offset, offset + length);
+    offset += length + 1;
   }
   const corpus: SearchCorpus = {
-    keys: folded,
+    keys,
     trigrams: buildPostings(joined, 3),
     bigrams: buildPostings(joined, 2),
     wordStarts: buildPostings(joined, 1),
-    nodes: Uint32Array.from(keys, (k) => k.node),
-    labels: Uint8Array.from(keys, (k) => k.label),
-    municipalities: Int32Array.from(keys, (k) => k.municipality),
-    fields: Uint8Array.from(keys, (k) => k.field),
+    nodes: Uint32Array.from(order, (k) => nodes[k]!),
+    labels: Uint8Array.from(order, (k) => labels[k]!),
+    municipalities: Int32Array.from(order, (k) => municipalities[k]!),
+    fields: Uint8Array.from(order, (k) => fields[k]!),
     municipalityNumbers,
     stamps: new Uint32Array(index.nodeCount),
     generation: 0,

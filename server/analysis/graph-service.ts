@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { GraphStore } from '../store/graph-store.ts';
 import { GraphIndex } from './graph-index.ts';
 import { prepareSearch } from './search-index.ts';
@@ -15,6 +17,35 @@ async function buildIndex(store: GraphStore): Promise<GraphIndex> {
   const index = await GraphIndex.build(store);
   prepareSearch(index);
   return index;
+}
+
+/** Indexes at least this large leave enough memory behind to be worth giving back. */
+const LARGE_INDEX_NODES = 50_000;
+
+type CollectGarbage = (options: {
+  type: 'major';
+  execution: 'sync';
+  flavor: 'last-resort';
+}) => void;
+let collectGarbage: CollectGarbage | undefined;
+
+/**
+ * Gives back to the system the memory a large index build used on the way. The build makes a few
+ * hundred thousand objects that live on (records, their texts), and while they survive V8 grows
+ * its young generation to the maximum (128 MB on a machine with our memory) and then keeps it,
+ * shrinking it only in a memory-reducing collection; Node has no API for one, so this asks the gc
+ * extension for its last-resort collection. On the national landscape: about 0.3 s, and 150 MB
+ * less resident memory. Runs after the current task, so a refresh answers first.
+ */
+function releaseBuildMemory(index: GraphIndex): void {
+  if (index.nodeCount < LARGE_INDEX_NODES) return;
+  setTimeout(() => {
+    if (!collectGarbage) {
+      setFlagsFromString('--expose-gc');
+      collectGarbage = runInNewContext('gc') as CollectGarbage;
+    }
+    collectGarbage({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  }, 0).unref();
 }
 
 /**
@@ -35,7 +66,9 @@ export class GraphService {
   }
 
   static async create(store: GraphStore, options: GraphServiceOptions = {}): Promise<GraphService> {
-    return new GraphService(store, await buildIndex(store), options);
+    const index = await buildIndex(store);
+    releaseBuildMemory(index);
+    return new GraphService(store, index, options);
   }
 
   /** The index to answer from; refreshed first when the store changed since it was built. */
@@ -52,6 +85,7 @@ export class GraphService {
       .then((index) => {
         this.#index = index;
         this.#checkedAt = Date.now();
+        releaseBuildMemory(index);
         return index;
       })
       .finally(() => {

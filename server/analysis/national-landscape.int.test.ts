@@ -141,8 +141,8 @@ describe('analyses on the national landscape', () => {
   });
 
   it('neighbourhood of one usage is small and complete', () => {
-    const usage = index.nodesOf('Usage')[Symbol.iterator]().next().value!;
-    const slice = neighbourhood(index, { ids: [index.idAt(usage)], depth: 1 });
+    const [usage] = index.nodesOf('Usage');
+    const slice = neighbourhood(index, { ids: [index.idAt(usage!)], depth: 1 });
     expect(slice.truncated).toBe(false);
     expect(slice.nodes.length).toBeGreaterThan(2);
     expect(slice.nodes.length).toBeLessThan(100);

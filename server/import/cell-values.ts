@@ -66,7 +66,8 @@ export function parseDecimal(text: string): CellResult<number> {
   let compact = text.trim().replace(/\s+/g, '');
   if (compact.includes(',')) compact = compact.replaceAll('.', '').replace(',', '.');
   const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(compact) ? Number(compact) : NaN;
-  if (!Number.isFinite(value)) return fail('BAD_NUMBER', `${quote(text)} is not a number`);
+  if (Number.isNaN(value)) return fail('BAD_NUMBER', `${quote(text)} is not a number`);
+  if (!Number.isFinite(value)) return fail('BAD_NUMBER', `${quote(text)} is too large`);
   return ok(value);
 }
 
@@ -196,14 +197,13 @@ export function cellConverter(property: PropertyDef): CellConverter {
               ? empty()
               : unwrap(parseInteger(text));
     case 'float':
-      return (text) =>
-        text === ''
-          ? empty()
-          : DECIMAL.test(text)
-            ? Number(text)
-            : text.trim() === ''
-              ? empty()
-              : unwrap(parseDecimal(text));
+      return (text) => {
+        if (text === '') return empty();
+        // A long enough run of digits is Infinity, which neither the export nor a client reads.
+        const fast = DECIMAL.test(text) ? Number(text) : Number.NaN;
+        if (Number.isFinite(fast)) return fast;
+        return text.trim() === '' ? empty() : unwrap(parseDecimal(text));
+      };
     case 'boolean':
       return (text) =>
         text === 'true'

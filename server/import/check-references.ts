@@ -1,5 +1,5 @@
 import type { StoredNode } from '../store/graph-store.ts';
-import { importError, type ImportIssue } from './import-issue.ts';
+import { importError, quote, type ImportIssue } from './import-issue.ts';
 import type { ImportStaging, StagedEdge, StagedNode } from './staging.ts';
 
 /** Relationship types that tie a local record to its own municipality. */
@@ -21,7 +21,7 @@ function municipalityIn(record: Readonly<Record<string, unknown>>): string | nul
 /**
  * Checks every reference against the import and the store, and keeps local records inside their
  * municipality: ids of the right kind must exist (in the import or already stored), a local
- * record's municipality must be a known organisation, and an edge between local records (or to
+ * record's municipality must be a known organisation and the one it is stored under, and an edge between local records (or to
  * the record's own organisation) must not cross municipalities. A record with a bad reference is
  * rejected, with every bad reference reported. With `partial`, records that reference a rejected
  * record are rejected in turn (until nothing changes); without it the import is rejected anyway,
@@ -42,7 +42,7 @@ export function checkReferences(
         importError(
           node.origin,
           'DUPLICATE_ID',
-          `id ${JSON.stringify(node.id)} is already stored as ${article(existing.label)}, not ${article(node.label)}`,
+          `id ${quote(node.id)} is already stored as ${article(existing.label)}, not ${article(node.label)}`,
           'id',
         ),
       );
@@ -50,6 +50,22 @@ export function checkReferences(
     }
     const municipality = node.municipality ?? null;
     if (municipality === null || node.stub) continue;
+    // Records elsewhere link to a stored one within its municipality: moving it would make
+    // those links cross municipalities, so a local record keeps the municipality it has.
+    const before = existing ? municipalityIn(existing.properties) : null;
+    if (before !== null && before !== municipality) {
+      staging.reject(
+        node,
+        importError(
+          node.origin,
+          'CROSS_MUNICIPALITY',
+          `${node.label} ${quote(node.id)} is stored as municipality ${quote(before)}'s; it ` +
+            `cannot move to ${quote(municipality)} (what links to it would cross municipalities)`,
+          'municipalityId',
+        ),
+      );
+      continue;
+    }
     const staged = nodes.get(municipality);
     const known =
       (staged?.label === 'Organization' && (staged.valid || stored.has(municipality))) ||
@@ -60,7 +76,7 @@ export function checkReferences(
         importError(
           node.origin,
           staged?.label === 'Organization' ? 'REJECTED_REFERENCE' : 'UNKNOWN_REFERENCE',
-          `municipality ${JSON.stringify(municipality)} is not an organisation in the import or the store`,
+          `municipality ${quote(municipality)} is not an organisation in the import or the store`,
           'municipalityId',
         ),
       );
@@ -110,7 +126,7 @@ function checkEdge(edge: StagedEdge, context: EdgeContext): ImportIssue | undefi
     return importError(
       owner.origin,
       'CROSS_MUNICIPALITY',
-      `${JSON.stringify(id)} is not this record's municipality ${JSON.stringify(own)}`,
+      `${quote(id)} is not this record's municipality ${quote(own)}`,
       column,
     );
   }
@@ -118,8 +134,8 @@ function checkEdge(edge: StagedEdge, context: EdgeContext): ImportIssue | undefi
     return importError(
       owner.origin,
       'CROSS_MUNICIPALITY',
-      `${label} ${JSON.stringify(id)} belongs to municipality ${JSON.stringify(theirs)}, ` +
-        `this record to ${JSON.stringify(own)}; local records link only within one municipality`,
+      `${label} ${quote(id)} belongs to municipality ${quote(theirs)}, ` +
+        `this record to ${quote(own)}; local records link only within one municipality`,
       column,
     );
   }
@@ -138,7 +154,7 @@ function missingReference(
     return importError(
       owner.origin,
       'WRONG_REFERENCE',
-      `${JSON.stringify(id)} is ${article(staged.label)} (${where(staged)}), not ${article(label)}`,
+      `${quote(id)} is ${article(staged.label)} (${where(staged)}), not ${article(label)}`,
       column,
     );
   }
@@ -146,7 +162,7 @@ function missingReference(
     return importError(
       owner.origin,
       'WRONG_REFERENCE',
-      `${JSON.stringify(id)} is a stored ${kept.label}, not ${article(label)}`,
+      `${quote(id)} is a stored ${kept.label}, not ${article(label)}`,
       column,
     );
   }
@@ -154,14 +170,14 @@ function missingReference(
     return importError(
       owner.origin,
       'REJECTED_REFERENCE',
-      `references ${label} ${JSON.stringify(id)}, which was rejected (${where(staged)})`,
+      `references ${label} ${quote(id)}, which was rejected (${where(staged)})`,
       column,
     );
   }
   return importError(
     owner.origin,
     'UNKNOWN_REFERENCE',
-    `unknown ${label} id ${JSON.stringify(id)} (not in the import, not in the store)`,
+    `unknown ${label} id ${quote(id)} (not in the import, not in the store)`,
     column,
   );
 }

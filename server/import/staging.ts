@@ -1,7 +1,7 @@
 import { GRAPH_MODEL, type RelationshipFieldDef } from '../model/graph-model.ts';
 import type { NodeRecord, PropertyValue } from '../model/landscape.ts';
 import type { Label, RelationshipType } from '../model/model-types.ts';
-import { importError, type ImportIssue, type Origin } from './import-issue.ts';
+import { importError, quote, type ImportIssue, type Origin } from './import-issue.ts';
 
 /** One record read from the input, before it is checked against the rest and the store. */
 export interface StagedNode {
@@ -118,7 +118,7 @@ export class ImportStaging {
       importError(
         node.origin,
         'DUPLICATE_ID',
-        `id ${JSON.stringify(node.id)} is already defined${what} at ${where}`,
+        `id ${quote(node.id)} is already defined${what} at ${where}`,
         'id',
       ),
     );

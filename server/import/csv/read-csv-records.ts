@@ -17,7 +17,10 @@ export interface CsvSyntaxError {
 export function detectDelimiter(text: string): ',' | ';' | '\t' {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  // The header is the first line that is not empty: the reader skips empty lines, and so must this.
+  let start = 0;
+  while (text[start] === '\n' || text[start] === '\r') start++;
+  for (let i = start; i < text.length; i++) {
     const c = text[i]!;
     if (c === '"') quoted = !quoted;
     else if (!quoted && (c === '\n' || c === '\r')) break;

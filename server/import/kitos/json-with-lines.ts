@@ -5,20 +5,35 @@ export interface JsonWithLines {
   readonly lineOf: (object: object) => number;
 }
 
-/** A JSON syntax error with the line it is on. */
+/** Why a JSON document cannot be read (a syntax error, or nesting too deep), and where. */
 export interface JsonSyntaxError {
   readonly line: number;
   readonly message: string;
 }
 
-/** The line numbers of every `{` outside strings, in document order. */
-function objectStartLines(text: string): number[] {
-  const lines: number[] = [];
+/**
+ * The deepest nesting a document may have. Kitos DTOs nest a handful of levels (a page, its list,
+ * a DTO, `general.validity`); a document far deeper is refused before anything walks it, since
+ * every walk over parsed JSON (this module's, JSON.stringify, zod) recurses and would overflow
+ * the stack a few thousand levels down.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The line numbers of every `{` outside strings, in document order, and the line where the
+ * nesting of objects and arrays first goes past MAX_JSON_DEPTH (0 if it never does).
+ */
+function scanObjects(text: string): { starts: number[]; tooDeepAt: number } {
+  const starts: number[] = [];
   let line = 1;
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) line++;
-    else if (c === 123) lines.push(line);
+    else if (c === 123 || c === 91) {
+      if (c === 123) starts.push(line);
+      if (++depth > MAX_JSON_DEPTH) return { starts, tooDeepAt: line };
+    } else if (c === 125 || c === 93) depth--;
     else if (c === 34) {
       for (i++; i < text.length; i++) {
         const d = text.charCodeAt(i);
@@ -28,7 +43,7 @@ function objectStartLines(text: string): number[] {
       }
     }
   }
-  return lines;
+  return { starts, tooDeepAt: 0 };
 }
 
 function lineOfOffset(text: string, offset: number): number {
@@ -43,6 +58,17 @@ function lineOfOffset(text: string, offset: number): number {
  * Kitos DTOs, whose keys are never integer-like; JavaScript would order those first.)
  */
 export function parseJsonWithLines(text: string): JsonWithLines | { error: JsonSyntaxError } {
+  const { starts, tooDeepAt } = scanObjects(text);
+  if (tooDeepAt > 0) {
+    return {
+      error: {
+        line: tooDeepAt,
+        message:
+          `arrays and objects nested more than ${MAX_JSON_DEPTH} levels deep, which is not read ` +
+          '(Kitos documents nest fewer than 10)',
+      },
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -55,9 +81,8 @@ export function parseJsonWithLines(text: string): JsonWithLines | { error: JsonS
       : position
         ? lineOfOffset(text, Number(position[1]))
         : 1;
-    return { error: { line, message: message.replace(/^JSON\.parse: /, '') } };
+    return { error: { line, message: `not valid JSON: ${message.replace(/^JSON\.parse: /, '')}` } };
   }
-  const starts = objectStartLines(text);
   const lines = new Map<object, number>();
   let next = 0;
   const walk = (node: unknown): void => {

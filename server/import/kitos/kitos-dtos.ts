@@ -5,11 +5,19 @@ import { z } from 'zod';
 // registered, and newer Kitos versions add fields, which are ignored.
 
 const uuid = z.string().min(1, 'a uuid is required');
-const text = z.string().nullish();
+/** Optional text: blank is no value, as an empty CSV cell is (else export and import disagree). */
+const text = z
+  .string()
+  .nullish()
+  .transform((value) =>
+    value === undefined || value === null || value.trim() === '' ? null : value,
+  );
 const flag = z.boolean().nullish();
 const whole = z.number().nullish();
 /** Kitos enums arrive as names (`"Operational"`) or, in older exports, as their integers. */
 const choice = z.union([z.string(), z.number()]).nullish();
+/** The name of a DTO: Kitos requires one, and a blank one would be stored as no name at all. */
+const name = z.string().refine((value) => value.trim() !== '', 'a name is required');
 const identity = z.object({ uuid, name: text });
 const organizationIdentity = identity.extend({ cvr: text });
 const reference = identity.nullish();
@@ -17,21 +25,21 @@ const references = z.array(identity).nullish();
 
 export const kitosOrganization = z.object({
   uuid,
-  name: z.string(),
+  name,
   cvr: text,
   organizationType: choice,
 });
 
 export const kitosOrganizationUnit = z.object({
   uuid,
-  name: z.string(),
+  name,
   parentOrganizationUnit: reference,
   ean: z.union([z.number(), z.string()]).nullish(),
 });
 
 export const kitosSystem = z.object({
   uuid,
-  name: z.string(),
+  name,
   description: text,
   scope: text,
   deactivated: flag,
@@ -45,7 +53,7 @@ export const kitosSystem = z.object({
 
 export const kitosInterface = z.object({
   uuid,
-  name: z.string(),
+  name,
   interfaceId: text,
   version: text,
   description: text,
@@ -99,7 +107,7 @@ const payment = z.object({ acquisition: whole, operation: whole });
 
 export const kitosContract = z.object({
   uuid,
-  name: z.string(),
+  name,
   organizationContext: organizationIdentity,
   parentContract: reference,
   general: z
@@ -149,7 +157,7 @@ export const kitosContract = z.object({
 
 export const kitosDataProcessing = z.object({
   uuid,
-  name: z.string(),
+  name,
   organizationContext: organizationIdentity,
   general: z
     .object({

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { importError, importWarning, type ImportIssue, type Origin } from '../import-issue.ts';
+import {
+  importError,
+  importWarning,
+  quote,
+  type ImportIssue,
+  type Origin,
+} from '../import-issue.ts';
 import { parseJsonWithLines } from './json-with-lines.ts';
 import {
   KITOS_SCHEMAS,
@@ -100,13 +106,7 @@ export function readKitosJson(
   const resources: Partial<Record<KitosResource, number>> = {};
   const parsed = parseJsonWithLines(text);
   if ('error' in parsed) {
-    issues.push(
-      importError(
-        { file, line: parsed.error.line },
-        'BAD_JSON',
-        `not valid JSON: ${parsed.error.message}`,
-      ),
-    );
+    issues.push(importError({ file, line: parsed.error.line }, 'BAD_JSON', parsed.error.message));
     return { format: 'kitos', records: 0, resources };
   }
   const page = unwrapKitosPage(parsed.value);
@@ -120,9 +120,7 @@ export function readKitosJson(
     const line = isRecord(item) ? parsed.lineOf(item) : 1;
     const origin = { file, line, structured: true };
     if (!isRecord(item)) {
-      issues.push(
-        importError(origin, 'BAD_VALUE', `expected an object, got ${JSON.stringify(item)}`),
-      );
+      issues.push(importError(origin, 'BAD_VALUE', `expected an object, got ${quote(item)}`));
       continue;
     }
     const resource = classifyKitosObject(item);

@@ -615,7 +615,7 @@ class KitosMapper {
           node.valid = false;
           continue;
         }
-        this.#relate(node, 'organization', [{ uuid: municipality }], 'organization');
+        this.#relate(node, 'organization', [{ uuid: municipality, name: null }], 'organization');
         this.#relate(node, 'parent', [dto.parentOrganizationUnit], 'parentOrganizationUnit');
       }
       if (problem) this.#issues.push(problem);

@@ -52,5 +52,12 @@ export function stageTask(staging: ImportStaging, entry: KleEntry, origin: Origi
     );
     return;
   }
+  if (entry.title.trim() === '') {
+    staging.reject(
+      node,
+      importError(origin, 'MISSING_VALUE', `KLE ${quote(entry.number)} has no title`, 'title'),
+    );
+    return;
+  }
   if (entry.parent) staging.relate(node, TASK_PARENT, [entry.parent], 'parentKle');
 }

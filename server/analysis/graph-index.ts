@@ -91,26 +91,47 @@ class EdgeBuffer {
   }
 }
 
+/** Where the nodes of one label added in one batch start, by position and by dense index. */
+interface Run {
+  readonly position: number;
+  readonly dense: number;
+  readonly count: number;
+}
+
+/** The dense index of a label's node at `position`, or -1 when there is none. */
+function denseOf(runs: readonly Run[], position: number): number {
+  // A store yields each label in one batch, so the first run nearly always holds the position.
+  for (const run of runs) {
+    const offset = position - run.position;
+    if (offset >= 0 && offset < run.count) return run.dense + offset;
+  }
+  return -1;
+}
+
 /** Collects nodes, then relationships (ends must be known), into a GraphIndex. */
 class IndexBuilder {
   readonly #ids: string[] = [];
   readonly #records: NodeRecord[] = [];
   readonly #labels: number[] = [];
   readonly #indexOf = new Map<string, number>();
-  /** Per label code, the dense index of each of its nodes in the order added (its positions). */
-  readonly #byPosition: number[][] = LABELS.map(() => []);
+  /** Per label code, its batches of nodes: positions count on across a label's batches. */
+  readonly #runs: Run[][] = LABELS.map(() => []);
   readonly #edges = new EdgeBuffer();
 
   addNodes(label: Label, nodes: readonly NodeRecord[]): void {
     const code = LABEL_CODE.get(label)!;
-    const positions = this.#byPosition[code]!;
+    const runs = this.#runs[code]!;
+    const last = runs.at(-1);
+    runs.push({
+      position: last ? last.position + last.count : 0,
+      dense: this.#ids.length,
+      count: nodes.length,
+    });
     for (const node of nodes) {
-      const dense = this.#ids.length;
-      this.#indexOf.set(node.id, dense);
+      this.#indexOf.set(node.id, this.#ids.length);
       this.#ids.push(node.id);
       this.#records.push(node);
       this.#labels.push(code);
-      positions.push(dense);
     }
   }
 
@@ -127,15 +148,15 @@ class IndexBuilder {
   /** Relationships named by the positions of their ends among their labels' nodes. */
   addPositions(batch: GraphRelationshipBatch): void {
     const code = TYPE_CODE.get(batch.type)!;
-    const starts = this.#byPosition[LABEL_CODE.get(batch.fromLabel)!]!;
-    const ends = this.#byPosition[LABEL_CODE.get(batch.toLabel)!]!;
+    const starts = this.#runs[LABEL_CODE.get(batch.fromLabel)!]!;
+    const ends = this.#runs[LABEL_CODE.get(batch.toLabel)!]!;
     const edges = this.#edges;
     edges.reserve(batch.from.length);
     let length = edges.length;
     for (let i = 0; i < batch.from.length; i++) {
-      const from = starts[batch.from[i]!];
-      const to = ends[batch.to[i]!];
-      if (from === undefined || to === undefined) continue;
+      const from = denseOf(starts, batch.from[i]!);
+      const to = denseOf(ends, batch.to[i]!);
+      if (from < 0 || to < 0) continue;
       edges.from[length] = from;
       edges.to[length] = to;
       edges.types[length] = code;

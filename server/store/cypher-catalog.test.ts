@@ -9,6 +9,7 @@ describe('CypherCatalog', () => {
         'as-text',
         'bulk-load-nodes',
         'bulk-load-relationships',
+        'index-relationships',
         'join-text',
         'node-key',
         'schema',
@@ -64,6 +65,13 @@ describe('CypherCatalog', () => {
         to: 'Usage',
       }),
     ).toContain('collect(a.id) AS from, collect(b.id) AS to');
+    expect(
+      new CypherCatalog({ name: 'embedded' }).render('index-relationships', {
+        type: 'COVERS',
+        from: 'Contract',
+        to: 'Usage',
+      }),
+    ).toContain('collect(offset(id(a)) * 67108864 + offset(id(b))) AS pairs');
   });
 
   it('refuses names outside the model and unfilled placeholders', () => {

@@ -93,26 +93,43 @@ function toRecord(label: Label, row: Record<string, unknown>): NodeRecord {
   return row as NodeRecord;
 }
 
-/** A relationship row's key lists as positions; relationships with an end not read are left out. */
+/** Two row-offset keys in one number, as index-relationships may send them (see its file). */
+const PAIR_BASE = 2 ** 26;
+
+/**
+ * A relationship row as positions: from its key lists (`from`, `to`) or its key pairs (`pairs`);
+ * relationships with an end not read are left out.
+ */
 function relationshipPositions(
   row: Row | undefined,
   fromPositions: KeyPositions,
   toPositions: KeyPositions,
 ): { from: Uint32Array; to: Uint32Array } {
+  const pairs = row?.pairs as number[] | undefined;
   const fromKeys = (row?.from ?? []) as unknown[];
   const toKeys = (row?.to ?? []) as unknown[];
-  const from = new Uint32Array(fromKeys.length);
-  const to = new Uint32Array(fromKeys.length);
+  const length = pairs ? pairs.length : fromKeys.length;
+  const from = new Uint32Array(length);
+  const to = new Uint32Array(length);
   let kept = 0;
-  for (let i = 0; i < fromKeys.length; i++) {
-    const start = fromPositions.positionOf(fromKeys[i]);
-    const end = toPositions.positionOf(toKeys[i]);
+  for (let i = 0; i < length; i++) {
+    let start: number;
+    let end: number;
+    if (pairs) {
+      const pair = pairs[i]!;
+      const fromKey = Math.floor(pair / PAIR_BASE);
+      start = fromPositions.positionOf(fromKey);
+      end = toPositions.positionOf(pair - fromKey * PAIR_BASE);
+    } else {
+      start = fromPositions.positionOf(fromKeys[i]);
+      end = toPositions.positionOf(toKeys[i]);
+    }
     if (start < 0 || end < 0) continue;
     from[kept] = start;
     to[kept] = end;
     kept++;
   }
-  return kept === from.length ? { from, to } : { from: from.slice(0, kept), to: to.slice(0, kept) };
+  return kept === length ? { from, to } : { from: from.slice(0, kept), to: to.slice(0, kept) };
 }
 
 /**

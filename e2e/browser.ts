@@ -3,24 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { CHROMIUM_ARGS, VIEWPORT } from '../server/bench/first-frame.ts';
 import type { E2eTarget } from './e2e-global-setup.ts';
 
 /** Where screenshots of every view go (gitignored); CI keeps them as artefacts. */
 export const SCREENSHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 export const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
-
-/** The size the issue asks the explorer to work at. */
-export const VIEWPORT = { width: 1280, height: 800 };
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export const target: E2eTarget | null = inject('e2e');
 

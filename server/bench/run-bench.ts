@@ -1,21 +1,22 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { blastRadius } from '../analysis/blast-radius.ts';
 import { GraphIndex } from '../analysis/graph-index.ts';
-import { neighbourhood } from '../analysis/neighbourhood.ts';
 import { writeCanonicalCsvFiles } from '../export/write-canonical-csv.ts';
+import { EXPLORER_DIR } from '../http-server.ts';
 import type { ImportReport } from '../import/import-report.ts';
 import type { Landscape } from '../model/landscape.ts';
 import { createStore } from '../store/create-store.ts';
-import type { GraphStore } from '../store/graph-store.ts';
 import { generateLandscape, type Scale } from '../../seed/generate-landscape.ts';
+import { measureBaselines, type BaselineFigures } from './baselines.ts';
 import { BENCH_QUERIES } from './bench-queries.ts';
 import { OVERBLIK_BIN, startBenchServer } from './bench-server.ts';
-import { floorBlast, floorHop2 } from './floors.ts';
-import { pickScenarioInputs, type ScenarioInputs } from './scenario-inputs.ts';
+import { chromiumUnavailable, launchChromium, measureFirstFrames } from './first-frame.ts';
+import { describeMachine, type Machine } from './machine.ts';
+import { pickScenarioInputs } from './scenario-inputs.ts';
 import { summarize, type Summary } from './summarize.ts';
 
 export interface BenchOptions {
@@ -26,6 +27,11 @@ export interface BenchOptions {
   /** The date analyses stand on; also the seed's reference date. */
   readonly asOf: string;
   readonly progress?: (message: string) => void;
+  /**
+   * Fail when the explorer's first frame cannot be measured (no Chromium, no build) instead of
+   * leaving those scenarios out with one line saying why. @default false
+   */
+  readonly requireBrowser?: boolean;
 }
 
 /** One scenario's figures; `goal` is PERFORMANCE.md's p95 goal (or total, or ratio, or MB). */
@@ -36,19 +42,22 @@ export interface ScenarioResult extends Partial<Summary> {
   readonly totalMs?: number;
   readonly mb?: number;
   readonly ratio?: number;
-  /** Same question as one Cypher statement on the embedded store, and as a bare typed-array BFS. */
-  readonly baseline?: { cypherP50Ms: number; floorP50Ms: number; analysisP50Ms: number };
-  /** analysis p50 / Cypher p50 (want ≤ 0.1) and analysis p50 / floor p50 (want ≤ 3). */
-  readonly ratios?: { toCypher: number; toFloor: number };
+  /**
+   * The same question in process, as one Cypher statement on the embedded store and as a bare
+   * typed-array walk, with the analysis as a ratio of each (want ≤ 0.1 and ≤ 3).
+   */
+  readonly baseline?: BaselineFigures;
   readonly note?: string;
 }
 
 export interface BenchReport {
   readonly scale: Scale;
   readonly asOf: string;
-  readonly machine: { cores: number; memoryGb: number; node: string; cpu: string };
+  readonly machine: Machine;
   readonly landscape: { nodes: number; relationships: number };
   readonly scenarios: ScenarioResult[];
+  /** Scenarios left out, each with the reason, e.g. the first frame when there is no Chromium. */
+  readonly skipped: string[];
 }
 
 const run = promisify(execFile);
@@ -89,71 +98,6 @@ function withinGoal(p95: number | undefined, limit: number): ScenarioResult['met
   return p95 === undefined || Number.isNaN(p95) ? null : p95 <= limit;
 }
 
-/** The three questions asked three ways: GraphQL, one Cypher statement, and the bare floor. */
-async function baselines(
-  store: GraphStore,
-  index: GraphIndex,
-  inputs: ScenarioInputs,
-  runs: number,
-): Promise<Record<string, NonNullable<ScenarioResult['baseline']>>> {
-  const cypher = async (file: string) =>
-    (await readFile(new URL(`../../cypher/bench/${file}.cypher`, import.meta.url), 'utf8'))
-      .split('\n')
-      .filter((l) => !l.startsWith('//'))
-      .join('\n');
-  const hop2 = await cypher('hop2');
-  const supplier = await cypher('blast-supplier');
-  const month = await cypher('blast-month');
-  // The Cypher statements take tens to hundreds of milliseconds each; fewer runs keep the run short.
-  const cypherRuns = Math.max(5, Math.min(20, Math.floor(runs / 5)));
-  const node = (id: string) => index.indexOf(id)!;
-  const contractsOf = (supplierId: string) =>
-    [...index.neighbours(node(supplierId), 'SUPPLIED_BY', 'IN')].filter(
-      (n) => index.labelAt(n) === 'Contract',
-    );
-  const contractsEnding = ({ from, to }: { from: string; to: string }) =>
-    [...index.nodesOf('Contract')].filter((c) => {
-      const validTo = index.recordAt(c).validTo;
-      return typeof validTo === 'string' && validTo >= from && validTo <= to;
-    });
-  const asOf = inputs.asOf;
-  return {
-    'hop2-typical': {
-      cypherP50Ms: (
-        await measure(inputs.typicalSystemIds, cypherRuns, (id) => store.query(hop2, { id }))
-      ).p50Ms,
-      floorP50Ms: (await measure(inputs.typicalSystemIds, runs, (id) => floorHop2(index, node(id))))
-        .p50Ms,
-      analysisP50Ms: (
-        await measure(inputs.typicalSystemIds, runs, (id) =>
-          neighbourhood(index, { ids: [id], depth: 2, maxNodes: 5000 }),
-        )
-      ).p50Ms,
-    },
-    'blast-supplier': {
-      cypherP50Ms: (
-        await measure(inputs.supplierIds, cypherRuns, (id) => store.query(supplier, { id }))
-      ).p50Ms,
-      floorP50Ms: (
-        await measure(inputs.supplierIds, runs, (id) => floorBlast(index, contractsOf(id)))
-      ).p50Ms,
-      analysisP50Ms: (
-        await measure(inputs.supplierIds, runs, (id) =>
-          blastRadius(index, { supplierId: id, asOf }),
-        )
-      ).p50Ms,
-    },
-    'blast-month': {
-      cypherP50Ms: (await measure(inputs.months, cypherRuns, (m) => store.query(month, m))).p50Ms,
-      floorP50Ms: (await measure(inputs.months, runs, (m) => floorBlast(index, contractsEnding(m))))
-        .p50Ms,
-      analysisP50Ms: (
-        await measure(inputs.months, runs, (m) => blastRadius(index, { window: m, asOf, limit: 0 }))
-      ).p50Ms,
-    },
-  };
-}
-
 /**
  * The landscape written as canonical CSV, then imported by the real CLI (full validation) into an
  * empty embedded store of its own, the way a municipality would bring its data.
@@ -183,14 +127,51 @@ async function measureImport(landscape: Landscape, dir: string): Promise<Scenari
   };
 }
 
+/** Why the explorer's first frame cannot be measured here, or null when it can. */
+async function firstFrameUnavailable(): Promise<string | null> {
+  if (!existsSync(join(EXPLORER_DIR, 'index.html'))) {
+    return 'the explorer is not built (npm run build)';
+  }
+  return chromiumUnavailable();
+}
+
+/** The explorer's first frame at 1k and 5k elements, served by the benchmark's server. */
+async function firstFrames(baseUrl: string): Promise<ScenarioResult[]> {
+  const browser = await launchChromium();
+  try {
+    const frames = await measureFirstFrames(browser, baseUrl);
+    return frames.map(({ elements, goalMs, runsMs, layoutP50Ms, addP50Ms, ...summary }) => ({
+      id: `first-frame-${elements / 1000}k`,
+      goal: `median ≤ ${goalMs} ms`,
+      ...summary,
+      met: summary.p50Ms <= goalMs,
+      note:
+        `${elements} elements in headless Chromium, ${runsMs.length} page loads ` +
+        `(${runsMs.join(', ')} ms); layout ${layoutP50Ms} ms, adding to the canvas ${addP50Ms} ms`,
+    }));
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * Seeds a landscape into a temporary embedded store, measures the index build and the Cypher and
  * floor baselines in process, then starts the real server as its own process and measures every
- * scenario end to end over HTTP, the 16-client mix, and the server's memory.
+ * scenario end to end over HTTP, the 16-client mix, the server's memory, and the explorer's first
+ * frame in headless Chromium.
  */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const runs = options.runs ?? 100;
   const progress = options.progress ?? (() => {});
+  const skipped: string[] = [];
+  // Asked first, so a required browser that is missing fails before minutes of measuring.
+  const noBrowser = await firstFrameUnavailable();
+  if (noBrowser !== null) {
+    const reason = `explorer first frame not measured: ${noBrowser}`;
+    if (options.requireBrowser) throw new Error(`${reason} (REQUIRE_BROWSER=1)`);
+    skipped.push(`${reason}; REQUIRE_BROWSER=1 makes this a failure`);
+    progress(reason);
+  }
   const dir = await mkdtemp(join(tmpdir(), 'overblik-bench-'));
   const path = join(dir, 'bench.kuzu');
   const scenarios: ScenarioResult[] = [];
@@ -232,7 +213,12 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const inputs = pickScenarioInputs(index!, options.asOf, options.seed ?? 1);
 
     progress('measuring the Cypher and floor baselines');
-    const base = await baselines(store, index!, inputs, runs);
+    const base: Partial<Record<string, BaselineFigures>> = await measureBaselines(
+      store,
+      index!,
+      inputs,
+      { rounds: Math.min(15, Math.max(5, Math.round(runs / 10))), maxInputs: 20, progress },
+    );
     await store.close();
     index = null;
 
@@ -322,15 +308,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           goal: `p95 ≤ ${scenario.limit} ms`,
           ...summary,
           met: withinGoal(summary.p95Ms, scenario.limit),
-          ...(b
-            ? {
-                baseline: b,
-                ratios: {
-                  toCypher: Math.round((b.analysisP50Ms / b.cypherP50Ms) * 1000) / 1000,
-                  toFloor: Math.round((b.analysisP50Ms / b.floorP50Ms) * 100) / 100,
-                },
-              }
-            : {}),
+          ...(b ? { baseline: b } : {}),
         });
       }
 
@@ -389,6 +367,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         met: memory.rssMb <= 600,
         note: `peak ${memory.peakRssMb} MB; server index build ${server.indexBuildMs} ms`,
       });
+      if (noBrowser === null) {
+        progress('measuring the explorer’s first frame in headless Chromium');
+        scenarios.push(...(await firstFrames(server.url)));
+      }
     } finally {
       await server.stop();
     }
@@ -400,14 +382,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     return {
       scale: options.scale,
       asOf: options.asOf,
-      machine: {
-        cores: cpus().length,
-        memoryGb: Math.round(totalmem() / 1024 ** 3),
-        node: process.version,
-        cpu: cpus()[0]?.model ?? 'unknown',
-      },
+      machine: describeMachine(),
       landscape: { nodes, relationships },
       scenarios,
+      skipped,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

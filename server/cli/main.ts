@@ -3,7 +3,7 @@ import { createApiToken, hashApiToken } from '../access/api-token.ts';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { DomainError } from '../domain/errors.ts';
 import { SCALES, type Scale } from '../../seed/generate-landscape.ts';
-import { runBenchCommand } from './bench-command.ts';
+import { BENCH_HELP, runBenchCommand } from './bench-command.ts';
 import { EXPORT_HELP, runExportCommand } from './export-command.ts';
 import { IMPORT_HELP, runImportCommand } from './import-command.ts';
 import { createOutput, table, type Output } from './output.ts';
@@ -20,6 +20,8 @@ Commands:
   start                                          seed the medium demo if the store is empty, then serve
   bench [--scale national|medium|small] [--runs 100] [--out FILE]
                                                  measure every scenario against PERFORMANCE.md's goals
+  bench --quick [--check FILE | --write-reference FILE]
+                                                 the ratios to the in-run baselines; CI's guard (bench --help)
   import PATH... [--format auto|kitos|kle|csv] [--dry-run] [--partial] [--municipality ID]
                                                  import Kitos JSON, KLE or canonical CSV (import --help)
   export --format csv|graphml|json --out PATH [--municipality ID] [--focus ID --depth N]
@@ -48,6 +50,10 @@ const OPTIONS = {
   name: { type: 'string' },
   role: { type: 'string' },
   runs: { type: 'string' },
+  quick: { type: 'boolean' },
+  check: { type: 'string' },
+  'write-reference': { type: 'string' },
+  repeat: { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -79,15 +85,6 @@ function parseSeed(value: string | undefined): number {
     throw new UsageError(`--seed must be a whole number ≥ 0; got "${value}"`);
   }
   return seed;
-}
-
-function parseCount(option: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) {
-    throw new UsageError(`${option} must be a whole number ≥ 1; got "${value}"`);
-  }
-  return count;
 }
 
 function describeCounts(counts: Record<string, number>): string {
@@ -167,7 +164,8 @@ async function main(argv: string[]): Promise<void> {
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
-    console.log(command === 'import' ? IMPORT_HELP : command === 'export' ? EXPORT_HELP : USAGE);
+    const help = { import: IMPORT_HELP, export: EXPORT_HELP, bench: BENCH_HELP }[command ?? ''];
+    console.log(help ?? USAGE);
     return;
   }
   if (rest.length > 0 && command !== 'import') {
@@ -190,17 +188,8 @@ async function main(argv: string[]): Promise<void> {
       return serve(config, out, { seedIfEmpty: false });
     case 'start':
       return serve(config, out, { seedIfEmpty: true });
-    case 'bench': {
-      const scale = values.scale === undefined ? 'national' : parseScale(values.scale);
-      return runBenchCommand(
-        {
-          scale,
-          runs: parseCount('--runs', values.runs, 100),
-          out: values.out ?? `bench-results/bench-${scale}.json`,
-        },
-        out,
-      );
-    }
+    case 'bench':
+      return runBenchCommand(values, out);
     case 'import':
       await runImportCommand(config, rest, values, out);
       return;

@@ -5,7 +5,7 @@ import type { Label } from '../model/model-types.ts';
 /**
  * How `readGraph` moves every node record out of the database at start-up. A driver converts a
  * row of columns value by value (Kùzu: ~0.4 µs a value, plus a Date object per date), which made
- * reading the national landscape's records cost a second; one text per node, split in JavaScript,
+ * reading the national landscape's records cost a second; one text per node, read in JavaScript,
  * costs a third of that and leaves far less garbage. The database packs each node as
  *
  *   nulls SEP text(p1) SEP text(p2) ... SEP text(pk)
@@ -13,7 +13,8 @@ import type { Label } from '../model/model-types.ts';
  * over the label's {@link PackedLayout.texts} in model order, where SEP is {@link PACK_SEPARATOR},
  * `text` is the value as text (strings as they are, dates `YYYY-MM-DD`, integers in decimal,
  * booleans `true`/`True`) and a null is the empty text. An empty text is a null for every type
- * but string; for strings, bit i of `nulls` (a decimal integer) says that property i is null.
+ * but string; a string property's own bit in `nulls` (a decimal integer; one bit per string
+ * property, in order) says whether it is null.
  * Floats would be rounded as text, so they travel beside the text as a list of numbers. A value
  * that contains SEP makes its row split into too many fields; such a row is read again exactly.
  */

@@ -14,7 +14,7 @@ import type { Label } from '../model/model-types.ts';
  * `text` is the value as text (strings as they are, dates `YYYY-MM-DD`, integers in decimal,
  * booleans `true`/`True`) and a null is the empty text. An empty text is a null for every type
  * but string; a string property's own bit in `nulls` (a decimal integer; one bit per string
- * property, in order) says whether it is null.
+ * property but the id, in order) says whether it is null.
  * Floats would be rounded as text, so they travel beside the text as a list of numbers. A value
  * that contains SEP makes its row split into too many fields; such a row is read again exactly.
  */
@@ -29,7 +29,7 @@ export interface PackedLayout {
   readonly texts: readonly PropertyDef[];
   /** Float properties, in model order, as the list of numbers beside each row. */
   readonly floats: readonly PropertyDef[];
-  /** Per text property, its bit in the row's null bits (strings only), or 0. */
+  /** Per text property, its bit in the row's null bits (strings but the id), or 0. */
   readonly nullBits: readonly number[];
 }
 
@@ -43,7 +43,8 @@ export function packedLayout(label: Label): PackedLayout {
   if (!def) throw new Error(`Unknown label "${label}"`);
   const texts = def.properties.filter((p) => p.type !== 'float');
   let bit = 0;
-  const nullBits = texts.map((p) => (p.type === 'string' ? 2 ** bit++ : 0));
+  // The id is the key of every store and never null, so it needs no bit.
+  const nullBits = texts.map((p) => (p.type === 'string' && p.name !== 'id' ? 2 ** bit++ : 0));
   if (bit > MAX_NULL_BITS) {
     throw new Error(`${label} has ${bit} string properties; a packed row holds ${MAX_NULL_BITS}`);
   }

@@ -4,9 +4,11 @@ import type { GraphService } from './analysis/graph-service.ts';
 import { graphFor } from './analysis/visible-graph.ts';
 import { createApiSchema } from './api/create-schema.ts';
 import { LOCAL_VIEWER, type ApiContext, type Viewer } from './api/context.ts';
-import { domainErrorOf, maskError } from './api/mask-error.ts';
+import { isClientError, maskError } from './api/mask-error.ts';
 import { useCostLimit } from './api/use-cost-limit.ts';
 import { useDepthLimit } from './api/use-depth-limit.ts';
+import { useQueryOnly } from './api/use-query-only.ts';
+import { useRequestParseErrors } from './api/use-request-parse-errors.ts';
 
 export interface AppOptions {
   readonly graph: GraphService;
@@ -46,12 +48,18 @@ export function createApp({
       info: (...args: unknown[]) => console.info(...args),
       warn: (...args: unknown[]) => console.warn(...args),
       error: (...args: unknown[]) => {
-        if (!args.some((a) => domainErrorOf(a))) console.error(...args);
+        if (!args.some(isClientError)) console.error(...args);
       },
     },
     // Compiled execution: graph slices carry thousands of small objects, and the reference
     // executor's per-field cost dominated their end-to-end time (PERFORMANCE.md goals).
-    plugins: [useDepthLimit(maxDepth), useCostLimit(maxCost), useGraphQlJit()],
+    plugins: [
+      useRequestParseErrors(),
+      useQueryOnly(),
+      useDepthLimit(maxDepth),
+      useCostLimit(maxCost),
+      useGraphQlJit(),
+    ],
     landingPage: false,
     // Cross-origin requests are answered (or refused) by the HTTP server, in one place for every route.
     cors: false,

@@ -1,5 +1,4 @@
 import {
-  GraphQLError,
   Kind,
   OperationTypeNode,
   valueFromASTUntyped,
@@ -10,7 +9,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 /**
  * Estimates what an operation may return: every field costs one, and a paged field (one with a
@@ -98,7 +97,8 @@ export function useCostLimit(maxCost: number): Plugin {
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [
-            new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
+            // yoga's own error type, so that yoga answers 200 with the error rather than 500.
+            createGraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}`, {
               extensions: { code: 'LIMIT_EXCEEDED' },
             }),
           ],

@@ -15,8 +15,11 @@ export function useDepthLimit(maxDepth: number): Plugin {
         .map((d) => [d.name.value, d]),
     );
     const depthOf = (node: unknown, seen: Set<string>): number => {
-      const selectionSet = (node as { selectionSet?: { selections: readonly unknown[] } })
-        .selectionSet;
+      // A spread of a fragment the document does not define (undefined here) is left to
+      // graphql's own rule, which reports it.
+      const selectionSet = (
+        node as { selectionSet?: { selections: readonly unknown[] } } | undefined
+      )?.selectionSet;
       if (!selectionSet) return 0;
       let deepest = 0;
       for (const selection of selectionSet.selections) {

@@ -5,7 +5,7 @@ import { readLandscape } from '../export/landscape-slice.ts';
 import { writeCanonicalCsvFiles } from '../export/write-canonical-csv.ts';
 import type { Landscape } from '../model/landscape.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { fuzzParameters } from '../testing/fuzz-parameters.ts';
+import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from '../testing/fuzz-parameters.ts';
 import { checkImport, snapshotStore } from '../testing/import-properties.ts';
 import { HEADER_ALIASES, VALUE_ALIASES, normalizeName } from './aliases.ts';
 import { CSV_KINDS, type CsvKind } from './csv-format.ts';
@@ -580,66 +580,74 @@ function buildFiles(specs: readonly FileSpec[]): SourceFile[] {
 }
 
 describe('canonical CSV import under fuzzing', () => {
-  it('never throws, explains every problem, and writes all or nothing, idempotently', async () => {
-    const start = await snapshotStore(store);
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fileSpec, { minLength: 1, maxLength: 3 }),
-        importOptions,
-        async (specs, options) => {
-          const files = buildFiles(specs);
-          // A failed check may have left writes behind: start the next run (and shrinking) clean.
-          let changed = true;
-          try {
-            ({ changed } = await checkImport(store, files, options));
-          } finally {
-            if (changed) await reset();
-          }
-        },
-      ),
-      fuzzParameters(RUNS),
-    );
-    const end = await snapshotStore(store);
-    expect({ ...end, changeCounter: 0 }).toEqual({ ...start, changeCounter: 0 });
-  });
-
-  it('reads its own export in any delimiter, quoting, line ending, header order and alias', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat(),
-        fc.array(
-          fc.oneof(
-            fc.record({ m: fc.constant('rename'), col: fc.nat(), style: fc.nat() }),
-            fc.record({ m: fc.constant('permute'), keys: fc.array(fc.nat(), { maxLength: 20 }) }),
-          ),
-          { maxLength: 4 },
+  it(
+    'never throws, explains every problem, and writes all or nothing, idempotently',
+    async () => {
+      const start = await snapshotStore(store);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fileSpec, { minLength: 1, maxLength: 3 }),
+          importOptions,
+          async (specs, options) => {
+            const files = buildFiles(specs);
+            // A failed check may have left writes behind: start the next run (and shrinking) clean.
+            let changed = true;
+            try {
+              ({ changed } = await checkImport(store, files, options));
+            } finally {
+              if (changed) await reset();
+            }
+          },
         ),
-        format.filter((f) => f.quoting !== 'none'),
-        fc.boolean(),
-        async (which, mutations, f, bom) => {
-          const base = pick(tables, which);
-          const table: Table = {
-            kind: base.kind,
-            header: [...base.header],
-            rows: base.rows.map((r) => [...r]),
-          };
-          for (const m of mutations) applyMutation(table, m);
-          const text = (bom ? '\uFEFF' : '') + toText(table, f);
-          const files = [{ name: base.kind.file, bytes: Buffer.from(text, 'utf8') }];
-          let changed = true;
-          try {
-            const checked = await checkImport(store, files);
-            changed = checked.changed;
-            expect(checked.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
-            expect(checked.report.status).toBe('unchanged');
-          } finally {
-            if (changed) await reset();
-          }
-        },
-      ),
-      fuzzParameters(50),
-    );
-  });
+        fuzzParameters(RUNS),
+      );
+      const end = await snapshotStore(store);
+      expect({ ...end, changeCounter: 0 }).toEqual({ ...start, changeCounter: 0 });
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'reads its own export in any delimiter, quoting, line ending, header order and alias',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat(),
+          fc.array(
+            fc.oneof(
+              fc.record({ m: fc.constant('rename'), col: fc.nat(), style: fc.nat() }),
+              fc.record({ m: fc.constant('permute'), keys: fc.array(fc.nat(), { maxLength: 20 }) }),
+            ),
+            { maxLength: 4 },
+          ),
+          format.filter((f) => f.quoting !== 'none'),
+          fc.boolean(),
+          async (which, mutations, f, bom) => {
+            const base = pick(tables, which);
+            const table: Table = {
+              kind: base.kind,
+              header: [...base.header],
+              rows: base.rows.map((r) => [...r]),
+            };
+            for (const m of mutations) applyMutation(table, m);
+            const text = (bom ? '\uFEFF' : '') + toText(table, f);
+            const files = [{ name: base.kind.file, bytes: Buffer.from(text, 'utf8') }];
+            let changed = true;
+            try {
+              const checked = await checkImport(store, files);
+              changed = checked.changed;
+              expect(checked.report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+              expect(checked.report.status).toBe('unchanged');
+            } finally {
+              if (changed) await reset();
+            }
+          },
+        ),
+        fuzzParameters(50),
+      );
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 });
 
 /** Inputs the fuzzer found mishandled, kept as plain cases so they stay fixed whatever it draws. */

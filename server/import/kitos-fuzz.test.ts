@@ -9,7 +9,7 @@ import {
   RELATION_FREQUENCIES,
 } from '../model/kitos-options.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { fuzzParameters } from '../testing/fuzz-parameters.ts';
+import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from '../testing/fuzz-parameters.ts';
 import { checkImport, snapshotStore } from '../testing/import-properties.ts';
 import {
   FIXTURES,
@@ -618,9 +618,13 @@ async function fuzz(bases: () => { name: string; doc: unknown }[], runs: number)
 }
 
 describe('Kitos API v2 JSON import under fuzzing', () => {
-  it('never throws, explains every problem, and writes all or nothing, idempotently', async () => {
-    await fuzz(() => fixtures, RUNS);
-  });
+  it(
+    'never throws, explains every problem, and writes all or nothing, idempotently',
+    async () => {
+      await fuzz(() => fixtures, RUNS);
+    },
+    FUZZ_TEST_TIMEOUT_MS,
+  );
 
   if (!HAS_KITOS_SAMPLES) {
     console.info(
@@ -632,6 +636,7 @@ describe('Kitos API v2 JSON import under fuzzing', () => {
     async () => {
       await fuzz(() => [...samples, ...fixtures], 50);
     },
+    FUZZ_TEST_TIMEOUT_MS,
   );
 });
 

@@ -596,7 +596,7 @@ describe('GraphQL API under fuzzing', () => {
             const request = requestOf(g, mode === 'server');
             expect(await send(base, request), JSON.stringify(request).slice(0, 2000)).toEqual([]);
           }),
-          fuzzParameters(150),
+          fuzzParameters(300),
         );
         const health = await fetch(`${base}/healthz`);
         expect(health.status).toBe(200);

@@ -83,13 +83,10 @@ export function isLocalLabel(label: Label): label is LocalLabel {
 export class Visibility {
   readonly #own: string | null;
   readonly #sharing: ReadonlyMap<string, SharingLevel>;
-  /** A stable key of everything this visibility depends on (for caches of filtered results). */
-  readonly key: string;
 
   constructor(own: string | null, sharing: ReadonlyMap<string, SharingLevel>) {
     this.#own = own;
     this.#sharing = sharing;
-    this.key = `${own ?? ''}|${[...sharing].map(([m, l]) => `${m}=${l}`).join(',')}`;
   }
 
   /** The level at which this viewer sees a municipality's local data. */

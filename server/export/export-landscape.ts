@@ -1,7 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { visibleLandscape } from '../access/visible-landscape.ts';
-import type { Visibility } from '../access/visibility.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { countLandscape, type Landscape } from '../model/landscape.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -24,16 +22,17 @@ export interface ExportSlice {
   readonly depth?: number;
 }
 
-/**
- * Reads the store, keeps what the viewer may see, and cuts the requested slice; an unknown (or
- * hidden) municipality or focus id throws.
- */
+/** Reads the store and cuts the requested slice (the CLI, which has no index in memory). */
 export async function readExportSlice(
   store: GraphStore,
   slice: ExportSlice = {},
-  visibility: Visibility | null = null,
 ): Promise<Landscape> {
-  let landscape = visibleLandscape(await readLandscape(store), visibility);
+  return cutExportSlice(await readLandscape(store), slice);
+}
+
+/** Cuts the requested slice of a landscape; an unknown municipality or focus id throws. */
+export function cutExportSlice(whole: Landscape, slice: ExportSlice = {}): Landscape {
+  let landscape = whole;
   if (slice.municipality !== undefined) {
     if (!hasNode(landscape, slice.municipality)) {
       throw new NotFoundError(`Municipality "${slice.municipality}" not found`);

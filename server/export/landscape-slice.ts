@@ -1,6 +1,49 @@
+import type { GraphView } from '../analysis/graph-view.ts';
+import { GRAPH_MODEL } from '../model/graph-model.ts';
 import type { Landscape, NodeRecord, RelationshipRecord } from '../model/landscape.ts';
-import type { Label, RelationshipType } from '../model/model-types.ts';
+import { LABELS, type Label, type RelationshipType } from '../model/model-types.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+
+/** The relationship types that start at each label, so a walk asks only for edges that exist. */
+const OUTGOING = new Map<Label, RelationshipType[]>(
+  LABELS.map((label) => [
+    label,
+    GRAPH_MODEL.relationshipTypes
+      .filter((r) => r.pairs.some((p) => p.from === label))
+      .map((r) => r.name as RelationshipType),
+  ]),
+);
+
+/**
+ * The landscape a view of the in-memory index shows: what the server downloads, without reading
+ * the store again, and with the viewer's view applied as in every analysis.
+ */
+export function landscapeOfView(view: GraphView): Landscape {
+  const nodes = new Map<Label, NodeRecord[]>();
+  const relationships = new Map<RelationshipType, RelationshipRecord[]>();
+  for (const label of LABELS) {
+    const records: NodeRecord[] = [];
+    for (const node of view.nodesOf(label)) {
+      records.push(view.recordAt(node));
+      for (const type of OUTGOING.get(label)!) {
+        const targets = view.neighbours(node, type, 'OUT');
+        if (targets.length === 0) continue;
+        let list = relationships.get(type);
+        if (!list) relationships.set(type, (list = []));
+        for (const to of targets) {
+          list.push({
+            from: view.idAt(node),
+            to: view.idAt(to),
+            fromLabel: label,
+            toLabel: view.labelAt(to),
+          });
+        }
+      }
+    }
+    nodes.set(label, records);
+  }
+  return { nodes, relationships };
+}
 
 /** Reads a whole store into memory (the national landscape takes ~2 s on the embedded store). */
 export async function readLandscape(store: GraphStore): Promise<Landscape> {

@@ -5,7 +5,8 @@ import { handleAnalysisExport } from '../export/export-analysis.ts';
 import type { Viewer } from '../api/context.ts';
 import { PayloadTooLargeError, readBody, sendJson } from '../http/responses.ts';
 import { DomainError, InvalidInputError } from '../domain/errors.ts';
-import { readExportSlice, type ExportSlice } from '../export/export-landscape.ts';
+import { cutExportSlice, type ExportSlice } from '../export/export-landscape.ts';
+import { landscapeOfView } from '../export/landscape-slice.ts';
 import { writeCanonicalCsvFiles } from '../export/write-canonical-csv.ts';
 import { writeGraphml } from '../export/write-graphml.ts';
 import { landscapeToJson } from '../export/write-landscape-json.ts';
@@ -143,6 +144,14 @@ function exportSlice(url: URL): ExportSlice {
   };
 }
 
+/** The requested slice of what the viewer sees, from the index the analyses use. */
+async function viewSlice(context: ImportExportContext, slice: ExportSlice) {
+  return cutExportSlice(
+    landscapeOfView(graphFor(await context.graph.current(), context.viewer.visibility)),
+    slice,
+  );
+}
+
 async function handleExport(res: ServerResponse, url: URL, context: ImportExportContext) {
   const path = url.pathname.replace(/\/+$/, '');
   const slice = exportSlice(url);
@@ -172,15 +181,13 @@ async function handleExport(res: ServerResponse, url: URL, context: ImportExport
       sendJson(res, 404, { error: 'NOT_FOUND', message: `No export file "${csv[1]}"` });
       return;
     }
-    const files = writeCanonicalCsvFiles(
-      await readExportSlice(context.store, slice, context.viewer.visibility),
-    );
+    const files = writeCanonicalCsvFiles(await viewSlice(context, slice));
     const content = files.get(kind.file) ?? kind.columns.map((c) => c.name).join(',') + '\n';
     sendFile(res, 'text/csv; charset=utf-8', kind.file, content);
     return;
   }
   if (path === '/export/graphml') {
-    const landscape = await readExportSlice(context.store, slice, context.viewer.visibility);
+    const landscape = await viewSlice(context, slice);
     sendFile(
       res,
       'application/graphml+xml; charset=utf-8',
@@ -190,7 +197,7 @@ async function handleExport(res: ServerResponse, url: URL, context: ImportExport
     return;
   }
   if (path === '/export/json') {
-    const landscape = await readExportSlice(context.store, slice, context.viewer.visibility);
+    const landscape = await viewSlice(context, slice);
     sendFile(
       res,
       'application/json; charset=utf-8',

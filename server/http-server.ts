@@ -8,7 +8,8 @@ import { RateLimiter } from './access/rate-limiter.ts';
 import type { GraphService } from './analysis/graph-service.ts';
 import { LOCAL_VIEWER, type Viewer } from './api/context.ts';
 import type { App } from './app.ts';
-import { PayloadTooLargeError, readBody, sendJson } from './http/responses.ts';
+import { DomainError } from './domain/errors.ts';
+import { HTTP_STATUS_OF, PayloadTooLargeError, readBody, sendJson } from './http/responses.ts';
 import { handleImportExport } from './import/import-routes.ts';
 
 /** Where `npm run build` puts the explorer. */
@@ -205,12 +206,14 @@ export function createHttpServer(
       await app.handle(req, res, { viewer });
       return;
     }
-    handleImportExport(req, res, {
+    const routed = handleImportExport(req, res, {
       graph,
       store: graph.store,
       viewer,
       ...(options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {}),
     });
+    if (routed) await routed;
+    else refuse(res, false, 404, 'NOT_FOUND', `No API route at ${url.pathname}`);
   }
 
   const server = createServer((req, res) => {
@@ -240,15 +243,18 @@ export function createHttpServer(
         res.destroy();
         return;
       }
+      const api = API_PATH.test(url.pathname);
+      const graphql = url.pathname.startsWith('/graphql');
       if (error instanceof PayloadTooLargeError) {
-        refuse(res, url.pathname.startsWith('/graphql'), 413, 'PAYLOAD_TOO_LARGE', error.message, {
-          connection: 'close',
-        });
+        refuse(res, graphql, 413, 'PAYLOAD_TOO_LARGE', error.message, { connection: 'close' });
         req.resume();
-        return;
+      } else if (error instanceof DomainError) {
+        refuse(res, graphql, HTTP_STATUS_OF[error.code], error.code, error.message);
+      } else {
+        console.error(error);
+        if (api) refuse(res, graphql, 500, 'INTERNAL', 'Internal error');
+        else send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
       }
-      console.error(error);
-      send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
     });
   });
   server.requestTimeout = REQUEST_TIMEOUT_MS;

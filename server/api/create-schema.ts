@@ -12,13 +12,9 @@ import {
 } from 'graphql';
 import { InvalidInputError } from '../domain/errors.ts';
 import { GRAPH_MODEL, MODEL_TYPE_DEFS } from '../model/graph-model.ts';
-import type { NodeRecord } from '../model/landscape.ts';
-import {
-  LABELS,
-  RELATIONSHIP_TYPES,
-  type Label,
-  type RelationshipType,
-} from '../model/model-types.ts';
+import { countLandscape, type NodeRecord } from '../model/landscape.ts';
+import { landscapeOfView } from '../export/landscape-slice.ts';
+import { LABELS, type Label, type RelationshipType } from '../model/model-types.ts';
 import { ANALYSIS_MODULES } from './analyses/index.ts';
 import { LOCAL_VIEWER, type ApiContext } from './context.ts';
 import type { GraphView } from '../analysis/graph-view.ts';
@@ -144,27 +140,6 @@ function municipalitiesOf(index: GraphView): NodeRecord[] {
     .sort((a, b) => String(a.name).localeCompare(String(b.name), 'da'));
 }
 
-/** Counts of what a restricted viewer sees, per label and relationship type. */
-function countVisible(index: GraphView): {
-  nodes: Record<string, number>;
-  relationships: Record<string, number>;
-} {
-  const nodes: Record<string, number> = {};
-  const relationships: Record<string, number> = {};
-  for (const label of LABELS) {
-    let count = 0;
-    for (const node of index.nodesOf(label)) {
-      count++;
-      for (const type of RELATIONSHIP_TYPES) {
-        const out = index.neighbours(node, type, 'OUT').length;
-        if (out > 0) relationships[type] = (relationships[type] ?? 0) + out;
-      }
-    }
-    nodes[label] = count;
-  }
-  return { nodes, relationships };
-}
-
 /** The executable schema: entity types from the model plus the API's queries. */
 export function createApiSchema(): GraphQLSchema {
   return createSchema<ApiContext>({
@@ -223,7 +198,9 @@ export function createApiSchema(): GraphQLSchema {
           },
           stats: async (_: unknown, __: unknown, { graph, index, viewer }: ApiContext) => {
             const counts =
-              viewer.visibility === null ? await graph.store.counts() : countVisible(index);
+              viewer.visibility === null
+                ? await graph.store.counts()
+                : countLandscape(landscapeOfView(index));
             return {
               nodes: Object.entries(counts.nodes).map(([label, count]) => ({
                 kind: kindOf(label as Label),

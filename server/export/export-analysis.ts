@@ -11,7 +11,8 @@ import type {
 import { entityName } from '../analysis/search-index.ts';
 import type { ApiContext } from '../api/context.ts';
 import { createApiSchema, kindOf, MAX_PAGE_SIZE } from '../api/create-schema.ts';
-import { DomainError, InvalidInputError, NotFoundError, type ErrorCode } from '../domain/errors.ts';
+import { DomainError, InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { HTTP_STATUS_OF } from '../http/responses.ts';
 import type { NodeRecord } from '../model/landscape.ts';
 
 // graphql-js checks its types with instanceof. The schema comes from graphql-yoga, which loads
@@ -302,15 +303,6 @@ export interface AnalysisExportResponse {
   readonly body: string;
 }
 
-const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
-  NOT_FOUND: 404,
-  INVALID_INPUT: 400,
-  CONFLICT: 409,
-  LIMIT_EXCEEDED: 400,
-  STORE_UNAVAILABLE: 503,
-  UNSUPPORTED: 400,
-};
-
 function errorResponse(status: number, code: string, message: string): AnalysisExportResponse {
   return {
     status,
@@ -355,6 +347,6 @@ export function handleAnalysisExport(
     };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return errorResponse(STATUS_OF[error.code], error.code, error.message);
+    return errorResponse(HTTP_STATUS_OF[error.code], error.code, error.message);
   }
 }

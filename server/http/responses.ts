@@ -1,4 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode } from '../domain/errors.ts';
+
+/** The HTTP status of a domain error's code, for the routes outside GraphQL. */
+export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  CONFLICT: 409,
+  LIMIT_EXCEEDED: 400,
+  STORE_UNAVAILABLE: 503,
+  UNSUPPORTED: 400,
+};
 
 /** Answers JSON (the import and export routes' shape: `{ error, message }` for failures). */
 export function sendJson(

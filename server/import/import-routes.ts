@@ -3,8 +3,8 @@ import type { GraphService } from '../analysis/graph-service.ts';
 import { graphFor } from '../analysis/visible-graph.ts';
 import { handleAnalysisExport } from '../export/export-analysis.ts';
 import type { Viewer } from '../api/context.ts';
-import { PayloadTooLargeError, readBody, sendJson } from '../http/responses.ts';
-import { DomainError, InvalidInputError } from '../domain/errors.ts';
+import { readBody, sendJson } from '../http/responses.ts';
+import { InvalidInputError } from '../domain/errors.ts';
 import { cutExportSlice, type ExportSlice } from '../export/export-landscape.ts';
 import { landscapeOfView } from '../export/landscape-slice.ts';
 import { writeCanonicalCsvFiles } from '../export/write-canonical-csv.ts';
@@ -221,17 +221,18 @@ async function handleExport(res: ServerResponse, url: URL, context: ImportExport
  *   (`?municipality=ID`, `?focus=ID,ID&depth=N`); `GET /export/analysis/NAME?input=JSON`
  *   downloads an analysis result (export-analysis.ts) as the viewer may see it.
  *
- * Returns true when the request was one of these (the response is then taken care of).
+ * Returns the work of answering when the request was one of these, else null. A failure of the
+ * work is the caller's to answer (http-server.ts answers every API route's failures alike).
  */
 export function handleImportExport(
   req: IncomingMessage,
   res: ServerResponse,
   context: ImportExportContext,
-): boolean {
+): Promise<void> | null {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const isImport = url.pathname === '/import' || url.pathname === '/import/';
   const isExport = url.pathname === '/export' || url.pathname.startsWith('/export/');
-  if (!isImport && !isExport) return false;
+  if (!isImport && !isExport) return null;
   const method = req.method ?? 'GET';
   if ((isImport && method !== 'POST') || (isExport && method !== 'GET' && method !== 'HEAD')) {
     sendJson(
@@ -242,29 +243,7 @@ export function handleImportExport(
         allow: isImport ? 'POST' : 'GET',
       },
     );
-    return true;
+    return Promise.resolve();
   }
-  const work = isImport ? handleImport(req, res, url, context) : handleExport(res, url, context);
-  work.catch((error: unknown) => {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    if (error instanceof PayloadTooLargeError) {
-      sendJson(
-        res,
-        413,
-        { error: 'PAYLOAD_TOO_LARGE', message: error.message },
-        { connection: 'close' },
-      );
-      req.resume();
-    } else if (error instanceof DomainError) {
-      const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'INVALID_INPUT' ? 400 : 500;
-      sendJson(res, status, { error: error.code, message: error.message });
-    } else {
-      console.error(error);
-      sendJson(res, 500, { error: 'INTERNAL', message: 'Internal error' });
-    }
-  });
-  return true;
+  return isImport ? handleImport(req, res, url, context) : handleExport(res, url, context);
 }

@@ -7,7 +7,7 @@ import { readBody, sendJson } from '../http/responses.ts';
 import { InvalidInputError } from '../domain/errors.ts';
 import { cutExportSlice, type ExportSlice } from '../export/export-landscape.ts';
 import { landscapeOfView } from '../export/landscape-slice.ts';
-import { writeCanonicalCsvFiles } from '../export/write-canonical-csv.ts';
+import { writeCanonicalCsv } from '../export/write-canonical-csv.ts';
 import { writeGraphml } from '../export/write-graphml.ts';
 import { landscapeToJson } from '../export/write-landscape-json.ts';
 import type { GraphStore } from '../store/graph-store.ts';
@@ -181,8 +181,7 @@ async function handleExport(res: ServerResponse, url: URL, context: ImportExport
       sendJson(res, 404, { error: 'NOT_FOUND', message: `No export file "${csv[1]}"` });
       return;
     }
-    const files = writeCanonicalCsvFiles(await viewSlice(context, slice));
-    const content = files.get(kind.file) ?? kind.columns.map((c) => c.name).join(',') + '\n';
+    const content = writeCanonicalCsv(kind, await viewSlice(context, slice));
     sendFile(res, 'text/csv; charset=utf-8', kind.file, content);
     return;
   }

@@ -18,7 +18,6 @@ import {
 } from './deadlines.ts';
 import type { GraphView } from './graph-view.ts';
 import {
-  effectiveTasks,
   firstNeighbour,
   mainContractOfUsage,
   municipalityIdOf,
@@ -26,7 +25,9 @@ import {
   supplierOfContract,
   systemOfUsage,
   usagesCoveredByContract,
+  visitEffectiveTasks,
 } from './graph-queries.ts';
+import { NodeSet } from './node-set.ts';
 
 /** What a blast radius was asked about: the one selector the input gave. */
 export const BLAST_RADIUS_SELECTORS = ['CONTRACTS', 'SUPPLIER', 'SYSTEMS', 'WINDOW'] as const;
@@ -279,6 +280,17 @@ interface Hit {
  *   outside the municipality scope, a bad date or window, or a number out of range.
  */
 export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRadius {
+  return NodeSet.using(index.nodeCount, SETS, (sets) => blastRadiusWith(index, input, sets));
+}
+
+/** Node sets one blast radius works with: reached by the dependents' search, affected, units, tasks, one task list. */
+const SETS = 5;
+
+function blastRadiusWith(
+  index: GraphView,
+  input: BlastRadiusInput,
+  [reachedSet, affectedSet, unitSet, taskSet, taskScratch]: NodeSet[],
+): BlastRadius {
   const asOf = requireAsOf(input.asOf);
   const maxDepth = requireWholeNumber(
     input.maxDepth ?? DEFAULT_MAX_DEPTH,
@@ -307,22 +319,22 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
   lost.sort(context.byId);
   const causeOf = (usage: number) => id(hits.get(usage)!.cause);
   const relations = findHitRelations(context, selection.contracts, lost, causeOf);
-  const { reached, levels } = findDependents(context, lost, maxDepth);
+  const reached = findDependents(context, lost, maxDepth, reachedSet!);
   const pathFrom = (start: number): string[] => {
     const path: string[] = [];
     let node = start;
-    for (let step = reached.get(node); step; step = reached.get(node)) {
-      path.push(id(node), id(step.relation));
-      node = step.used;
-    }
+    for (; reached.has(node); node = reached.usedBy(node))
+      path.push(id(node), id(reached.relationOf(node)));
     path.push(id(node), causeOf(node));
     return path;
   };
+  const levels = reached.levels;
   const dependentLevels = levels.map((level) => level.filter((usage) => !hits.has(usage)));
   const dependentCount = dependentLevels.reduce((sum, level) => sum + level.length, 0);
   const interfaces = findInterfacesAtRisk(context, lost, causeOf);
   const affected = [...hits.keys(), ...dependentLevels.flat()];
-  const touched = touchUnitsAndTasks(context, affected);
+  for (const usage of affected) affectedSet!.add(usage);
+  const touched = touchUnitsAndTasks(context, affected, unitSet!, taskSet!, taskScratch!);
   const registrations = findRegistrations(context, selection.contracts, hits.values());
 
   const endingOrder = [...selection.contracts].sort(datesAt.compare);
@@ -412,13 +424,14 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
       return {
         usageId: id(usage),
         systemId: system === undefined ? null : id(system),
-        depth: reached.get(usage)!.depth,
+        depth: reached.depthOf(usage),
         path,
         lostUsageId: path[path.length - 2]!,
       };
     }),
     interfacesAtRisk: topByCount(
-      new Map([...interfaces].map(([via, entry]) => [via, entry.users.size])),
+      [...interfaces.keys()],
+      (via) => interfaces.get(via)!.users.size,
       limit,
       context.byId,
     ).map((via): InterfaceAtRisk => {
@@ -432,20 +445,21 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
         path: entry.path,
       };
     }),
-    orgUnits: topByCount(touched.unitCounts, limit, context.byId).map((unit): AffectedOrgUnit => ({
-      orgUnitId: id(unit),
-      usedByUsageIds: sortedIds(touched.usedBy.get(unit) ?? []),
-      responsibleForUsageIds: sortedIds(touched.responsible.get(unit) ?? []),
-      usageCount: touched.unitCounts.get(unit)!,
-    })),
-    tasks: topByCount(
-      new Map([...touched.tasks].map(([task, usages]) => [task, usages.length])),
-      limit,
-      context.byId,
-    ).map((task): AffectedTask => {
-      const usages = touched.tasks.get(task)!;
-      return { taskId: id(task), usageIds: sortedIds(usages), usageCount: usages.length };
-    }),
+    orgUnits: topByCount(touched.units, (unit) => unitSet!.value(unit, 0), limit, context.byId).map(
+      (unit): AffectedOrgUnit => {
+        const affectedOver = (type: 'USED_BY' | 'RESPONSIBLE') =>
+          sortedIds(
+            Array.from(index.neighbours(unit, type, 'IN')).filter((u) => affectedSet!.has(u)),
+          );
+        return {
+          orgUnitId: id(unit),
+          usedByUsageIds: affectedOver('USED_BY'),
+          responsibleForUsageIds: affectedOver('RESPONSIBLE'),
+          usageCount: unitSet!.value(unit, 0),
+        };
+      },
+    ),
+    tasks: listTasks(context, affected, touched.tasks, taskSet!, taskScratch!),
     dataProcessings: [...registrations.keys()]
       .sort(context.byId)
       .slice(0, limit)
@@ -476,10 +490,10 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
         { length: maxDepth },
         (_, d) => dependentLevels[d]?.length ?? 0,
       ),
-      degradedDependingOnLost: reached.size - dependentCount,
+      degradedDependingOnLost: reached.count - dependentCount,
       interfacesAtRisk: interfaces.size,
-      orgUnits: touched.unitCounts.size,
-      tasks: touched.tasks.size,
+      orgUnits: touched.units.length,
+      tasks: touched.tasks.length,
       dataProcessings: registrations.size,
     },
   };
@@ -581,24 +595,38 @@ function findHitRelations(
   return relations;
 }
 
-interface Step {
-  readonly relation: number;
-  readonly used: number;
-  readonly depth: number;
+/** Columns of the dependents' search's set: the relation and used usage a dependent was reached over, its depth. */
+const RELATION = 0;
+const USED = 1;
+const DEPTH = 2;
+
+/** The dependents' search: each reached usage's step towards the LOST usage it depends on. */
+interface Reached {
+  /** `levels[d]` holds the usages first reached at depth d + 1. */
+  readonly levels: number[][];
+  /** Usages reached (LOST ones, the sources, are not). */
+  readonly count: number;
+  has(usage: number): boolean;
+  relationOf(usage: number): number;
+  usedBy(usage: number): number;
+  depthOf(usage: number): number;
 }
 
 /**
  * Multi-source breadth-first search from the LOST usages to the usages that use them, over
- * TO_USAGE in and FROM_USAGE out only. `levels[d]` holds the usages first reached at depth d + 1.
+ * TO_USAGE in and FROM_USAGE out only. The LOST usages are members at depth 0.
  */
 function findDependents(
   context: Context,
   lost: number[],
   maxDepth: number,
-): { reached: Map<number, Step>; levels: number[][] } {
+  visited: NodeSet,
+): Reached {
   const { index, inScope } = context;
-  const reached = new Map<number, Step>();
-  const visited = new Set<number>(lost);
+  for (const usage of lost) {
+    visited.add(usage);
+    visited.setValue(usage, DEPTH, 0);
+  }
   const levels: number[][] = [];
   let frontier = lost;
   for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
@@ -607,9 +635,10 @@ function findDependents(
       for (const relation of index.neighbours(used, 'TO_USAGE', 'IN')) {
         if (index.labelAt(relation) !== 'Relation') continue;
         for (const user of index.neighbours(relation, 'FROM_USAGE', 'OUT')) {
-          if (visited.has(user) || index.labelAt(user) !== 'Usage' || !inScope(user)) continue;
-          visited.add(user);
-          reached.set(user, { relation, used, depth });
+          if (index.labelAt(user) !== 'Usage' || !inScope(user) || !visited.add(user)) continue;
+          visited.setValue(user, RELATION, relation);
+          visited.setValue(user, USED, used);
+          visited.setValue(user, DEPTH, depth);
           next.push(user);
         }
       }
@@ -617,7 +646,14 @@ function findDependents(
     levels.push(next);
     frontier = next;
   }
-  return { reached, levels };
+  return {
+    levels,
+    count: visited.members - lost.length,
+    has: (usage) => visited.has(usage) && visited.value(usage, DEPTH) > 0,
+    relationOf: (usage) => visited.value(usage, RELATION),
+    usedBy: (usage) => visited.value(usage, USED),
+    depthOf: (usage) => visited.value(usage, DEPTH),
+  };
 }
 
 interface InterfaceHit {
@@ -658,73 +694,93 @@ function findInterfacesAtRisk(
   return interfaces;
 }
 
-/** Org units by role and effective KLE tasks of the affected usages, with distinct usage counts. */
+/**
+ * The org units (used by or responsible for) and effective KLE tasks of the affected usages, in
+ * first-touch order; `units` and `tasks` count the distinct usages touching each (column 0).
+ */
 function touchUnitsAndTasks(
   context: Context,
   affected: readonly number[],
-): {
-  usedBy: Map<number, number[]>;
-  responsible: Map<number, number[]>;
-  unitCounts: Map<number, number>;
-  tasks: Map<number, number[]>;
-} {
+  units: NodeSet,
+  tasks: NodeSet,
+  scratch: NodeSet,
+): { units: number[]; tasks: number[] } {
   const { index } = context;
-  const usedBy = new Map<number, number[]>();
-  const responsible = new Map<number, number[]>();
-  const unitCounts = new Map<number, number>();
-  const tasks = new Map<number, number[]>();
-  const add = (map: Map<number, number[]>, key: number, usage: number) => {
-    const list = map.get(key);
-    if (list) list.push(usage);
-    else map.set(key, [usage]);
+  const touchedUnits: number[] = [];
+  const touchedTasks: number[] = [];
+  const countTask = (task: number) => {
+    if (tasks.count(task) === 1) touchedTasks.push(task);
   };
   for (const usage of affected) {
-    // Typed views with a label check instead of neighboursWithLabel: no array per usage.
-    const units = index.neighbours(usage, 'USED_BY', 'OUT');
-    for (const unit of units) {
-      if (index.labelAt(unit) !== 'OrgUnit') continue;
-      add(usedBy, unit, usage);
-      unitCounts.set(unit, (unitCounts.get(unit) ?? 0) + 1);
+    const usedBy = index.neighbours(usage, 'USED_BY', 'OUT');
+    for (const unit of usedBy) {
+      if (index.labelAt(unit) === 'OrgUnit' && units.count(unit) === 1) touchedUnits.push(unit);
     }
     for (const unit of index.neighbours(usage, 'RESPONSIBLE', 'OUT')) {
-      if (index.labelAt(unit) !== 'OrgUnit') continue;
-      add(responsible, unit, usage);
       // A usage both used by and responsible in one unit counts once for it.
-      if (!units.includes(unit)) unitCounts.set(unit, (unitCounts.get(unit) ?? 0) + 1);
+      if (index.labelAt(unit) !== 'OrgUnit' || usedBy.includes(unit)) continue;
+      if (units.count(unit) === 1) touchedUnits.push(unit);
     }
-    for (const task of effectiveTasks(index, usage)) add(tasks, task, usage);
+    visitEffectiveTasks(index, usage, scratch, countTask);
   }
-  return { usedBy, responsible, unitCounts, tasks };
+  return { units: touchedUnits, tasks: touchedTasks };
+}
+
+/** The most touched tasks with the affected usages that have them (a second pass, for listed tasks only). */
+function listTasks(
+  context: Context,
+  affected: readonly number[],
+  touched: number[],
+  counts: NodeSet,
+  scratch: NodeSet,
+): AffectedTask[] {
+  const { index, limit, id } = context;
+  const listed = topByCount(touched, (task) => counts.value(task, 0), limit, context.byId);
+  if (listed.length === 0) return [];
+  const usagesOf = new Map<number, number[]>(listed.map((task) => [task, []]));
+  for (const usage of affected) {
+    visitEffectiveTasks(index, usage, scratch, (task) => usagesOf.get(task)?.push(usage));
+  }
+  return listed.map((task) => ({
+    taskId: id(task),
+    usageIds: usagesOf.get(task)!.sort(context.byId).slice(0, limit).map(id),
+    usageCount: counts.value(task, 0),
+  }));
 }
 
 function personalDataOf(context: Context, affected: readonly number[]): PersonalDataExposure {
-  const { index } = context;
-  const byLevel = new Map<PersonalDataLevel, number[]>(
-    PERSONAL_DATA_LEVEL_VALUES.map((level) => [level, []]),
-  );
+  const { index, limit } = context;
+  const levelOf = (usage: number) => {
+    const level = index.recordAt(usage).personalData;
+    return typeof level === 'string' ? LEVEL_ORDER.get(level) : undefined;
+  };
+  const counts = PERSONAL_DATA_LEVEL_VALUES.map(() => 0);
   let notRecorded = 0;
   for (const usage of affected) {
-    const level = index.recordAt(usage).personalData;
-    const list = typeof level === 'string' ? byLevel.get(level as PersonalDataLevel) : undefined;
-    if (list) list.push(usage);
-    else notRecorded++;
+    const level = levelOf(usage);
+    if (level === undefined) notRecorded++;
+    else counts[level]!++;
   }
-  const highest =
-    [...PERSONAL_DATA_LEVEL_VALUES].reverse().find((level) => byLevel.get(level)!.length > 0) ??
-    null;
+  const top = counts.findLastIndex((count) => count > 0);
   return {
-    highest,
+    highest: top < 0 ? null : PERSONAL_DATA_LEVEL_VALUES[top]!,
     usageIds:
-      highest === null
+      top < 0 || limit === 0
         ? []
-        : byLevel.get(highest)!.sort(context.byId).slice(0, context.limit).map(context.id),
-    byLevel: PERSONAL_DATA_LEVEL_VALUES.map((level) => ({
-      level,
-      count: byLevel.get(level)!.length,
-    })),
+        : affected
+            .filter((usage) => levelOf(usage) === top)
+            .sort(context.byId)
+            .slice(0, limit)
+            .map(context.id),
+    byLevel: PERSONAL_DATA_LEVEL_VALUES.map((level, k) => ({ level, count: counts[k]! })),
     notRecorded,
   };
 }
+
+/** Personal-data levels by rank, lowest first. */
+const LEVEL_ORDER = new Map<string, number>(
+  PERSONAL_DATA_LEVEL_VALUES.map((level, k) => [level, k]),
+);
 
 interface RegistrationHit {
   readonly covered: number[];
@@ -770,15 +826,18 @@ function findRegistrations(
 
 /**
  * The `limit` keys with the highest counts, ties by id. Buckets by count and sorts only the
- * buckets it lists from: nationally there are ~14k touched org units and the list shows 100.
+ * buckets it lists from: nationally there are ~10k touched org units and the list shows 100.
  */
 function topByCount(
-  counts: ReadonlyMap<number, number>,
+  keys: readonly number[],
+  countOf: (key: number) => number,
   limit: number,
   byId: (a: number, b: number) => number,
 ): number[] {
+  if (limit === 0) return [];
   const buckets = new Map<number, number[]>();
-  for (const [key, count] of counts) {
+  for (const key of keys) {
+    const count = countOf(key);
     const bucket = buckets.get(count);
     if (bucket) bucket.push(key);
     else buckets.set(count, [key]);

@@ -2,6 +2,7 @@ import type { ContractTerms } from '../domain/contract-dates.ts';
 import type { Label, RelationshipType } from '../model/model-types.ts';
 import type { Direction } from './graph-index.ts';
 import type { GraphView } from './graph-view.ts';
+import { NodeSet } from './node-set.ts';
 
 /**
  * Small lookups over the index that every analysis needs, written once. Nodes are dense
@@ -75,16 +76,31 @@ export function usagesCoveredByContract(index: GraphView, contract: number): num
 
 /**
  * A usage's effective KLE tasks: its system's SUPPORTS, plus its own ADDS_TASK, minus its
- * OPTS_OUT_TASK (DOMAIN.md).
+ * OPTS_OUT_TASK (DOMAIN.md). Each task is visited once; `seen` is cleared and used to tell, so
+ * analyses over thousands of usages pass one reused set instead of making one per usage.
  */
-export function effectiveTasks(index: GraphView, usage: number): number[] {
+export function visitEffectiveTasks(
+  index: GraphView,
+  usage: number,
+  seen: NodeSet,
+  visit: (task: number) => void,
+): void {
+  seen.clear();
+  for (const t of index.neighbours(usage, 'OPTS_OUT_TASK', 'OUT')) seen.add(t);
   const system = systemOfUsage(index, usage);
-  const tasks = new Set<number>(
-    system === undefined ? [] : index.neighbours(system, 'SUPPORTS', 'OUT'),
-  );
-  for (const t of index.neighbours(usage, 'ADDS_TASK', 'OUT')) tasks.add(t);
-  for (const t of index.neighbours(usage, 'OPTS_OUT_TASK', 'OUT')) tasks.delete(t);
-  return [...tasks];
+  if (system !== undefined) {
+    for (const t of index.neighbours(system, 'SUPPORTS', 'OUT')) if (seen.add(t)) visit(t);
+  }
+  for (const t of index.neighbours(usage, 'ADDS_TASK', 'OUT')) if (seen.add(t)) visit(t);
+}
+
+/** A usage's effective KLE tasks (see {@link visitEffectiveTasks}). */
+export function effectiveTasks(index: GraphView, usage: number): number[] {
+  return NodeSet.using(index.nodeCount, 1, ([seen]) => {
+    const tasks: number[] = [];
+    visitEffectiveTasks(index, usage, seen!, (task) => tasks.push(task));
+    return tasks;
+  });
 }
 
 /** The KLE main group a task belongs to (itself for a main group). */

@@ -166,6 +166,21 @@ describe('import of Kitos API v2 JSON', () => {
     expect(await store.changeCounter()).toBe(before);
   });
 
+  it('keeps a lone surrogate escaped in JSON as U+FFFD, and a re-import changes nothing', async () => {
+    const systems = JSON.parse(
+      (await sourceFiles([join(KITOS_DIR, 'it-systems.json')]))[0]!.bytes.toString(),
+    ) as { description: string | null }[];
+    systems[0]!.description = 'Sager \ud800 og dokumenter';
+    const path = join(dir, 'lone-surrogate.json');
+    // JSON.stringify escapes the lone surrogate, as a Kitos client may.
+    await writeFile(path, JSON.stringify(systems));
+    const first = await importSources(store, await sourceFiles([path]));
+    expect(first.imported.System).toMatchObject({ updated: 1 });
+    expect((await properties(store, SYSTEM_A))?.description).toBe('Sager \ufffd og dokumenter');
+    const again = await importSources(store, await sourceFiles([path]));
+    expect(again.status).toBe('unchanged');
+  });
+
   it('updates a usage in place and drops the unit it no longer lists', async () => {
     const usage = JSON.parse(
       (await sourceFiles([join(KITOS_DIR, 'it-system-usages-1.json')]))[0]!.bytes.toString(),

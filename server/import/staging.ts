@@ -53,13 +53,20 @@ const PROPERTY_NAMES = new Map(
   GRAPH_MODEL.labels.map((l) => [l.name as Label, l.properties.map((p) => p.name)]),
 );
 
-/** Every property of the label, taken from `values`, absent ones null. */
+/**
+ * Every property of the label, taken from `values`, absent ones null. Texts are made well formed:
+ * JSON can escape a lone surrogate ("\ud800"), which UTF-8 storage cannot hold and keeps as
+ * U+FFFD, so a record left with one would differ from what is stored on every re-import.
+ */
 export function completeRecord(
   label: Label,
   values: Readonly<Record<string, PropertyValue | undefined>>,
 ): Record<string, PropertyValue> {
   const record: Record<string, PropertyValue> = {};
-  for (const name of PROPERTY_NAMES.get(label) ?? []) record[name] = values[name] ?? null;
+  for (const name of PROPERTY_NAMES.get(label) ?? []) {
+    const value = values[name] ?? null;
+    record[name] = typeof value === 'string' ? value.toWellFormed() : value;
+  }
   return record;
 }
 

@@ -8,6 +8,23 @@ if (major < 22 || (major === 22 && minor < 12)) {
   );
   process.exit(1);
 }
+// V8 sizes the young generation only when a process starts, so the CLI restarts itself in place
+// with it fixed at 16 MB semispaces (unless the caller chose a size). By default it grows to
+// 64 MB semispaces under load, about 150 MB resident on a server, and the memory-reducing
+// collection after an index build shrinks it to 1 MB; the server then scavenges every few
+// requests and promotes their garbage into old-space collections that land in answers.
+// National landscape, same workload: resident 662 -> 615 MB, 1-hop p95 6.7 -> 1.2 ms.
+const YOUNG_GENERATION = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
+if (
+  typeof process.execve === 'function' &&
+  !process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))
+) {
+  process.execve(
+    process.execPath,
+    [process.execPath, ...YOUNG_GENERATION, ...process.execArgv, ...process.argv.slice(1)],
+    process.env,
+  );
+}
 const { register } = await import('tsx/esm/api');
 register();
 await import('../server/cli/main.ts');

@@ -1,5 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collectGarbage } from '../collect-garbage.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { GraphIndex } from './graph-index.ts';
 import { prepareSearch } from './search-index.ts';
@@ -22,30 +21,15 @@ async function buildIndex(store: GraphStore): Promise<GraphIndex> {
 /** Indexes at least this large leave enough memory behind to be worth giving back. */
 const LARGE_INDEX_NODES = 50_000;
 
-type CollectGarbage = (options: {
-  type: 'major';
-  execution: 'sync';
-  flavor: 'last-resort';
-}) => void;
-let collectGarbage: CollectGarbage | undefined;
-
 /**
- * Gives back to the system the memory a large index build used on the way. The build makes a few
- * hundred thousand objects that live on (records, their texts), and while they survive V8 grows
- * its young generation to the maximum (128 MB on a machine with our memory) and then keeps it,
- * shrinking it only in a memory-reducing collection; Node has no API for one, so this asks the gc
- * extension for its last-resort collection. On the national landscape: about 0.3 s, and 150 MB
- * less resident memory. Runs after the current task, so a refresh answers first.
+ * Gives back to the system the memory a large index build used on the way: the build makes a few
+ * hundred thousand objects that live on (records, their texts) among much more garbage, which a
+ * memory-reducing collection compacts away. Runs after the current task, so a refresh answers
+ * first.
  */
 function releaseBuildMemory(index: GraphIndex): void {
   if (index.nodeCount < LARGE_INDEX_NODES) return;
-  setTimeout(() => {
-    if (!collectGarbage) {
-      setFlagsFromString('--expose-gc');
-      collectGarbage = runInNewContext('gc') as CollectGarbage;
-    }
-    collectGarbage({ type: 'major', execution: 'sync', flavor: 'last-resort' });
-  }, 0).unref();
+  setTimeout(collectGarbage, 0).unref();
 }
 
 /**

@@ -283,7 +283,10 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
   return NodeSet.using(index.nodeCount, SETS, (sets) => blastRadiusWith(index, input, sets));
 }
 
-/** Node sets one blast radius works with: reached by the dependents' search, affected, units, tasks, one task list. */
+/**
+ * Node sets one blast radius works with: the dependents' search, the affected usages, org unit
+ * and task counts, and one usage's tasks.
+ */
 const SETS = 5;
 
 function blastRadiusWith(
@@ -323,7 +326,7 @@ function blastRadiusWith(
   const pathFrom = (start: number): string[] => {
     const path: string[] = [];
     let node = start;
-    for (; reached.has(node); node = reached.usedBy(node))
+    for (; reached.has(node); node = reached.uses(node))
       path.push(id(node), id(reached.relationOf(node)));
     path.push(id(node), causeOf(node));
     return path;
@@ -595,7 +598,10 @@ function findHitRelations(
   return relations;
 }
 
-/** Columns of the dependents' search's set: the relation and used usage a dependent was reached over, its depth. */
+/**
+ * Columns of the dependents' search: the relation and the used usage a dependent was reached
+ * over, and its depth.
+ */
 const RELATION = 0;
 const USED = 1;
 const DEPTH = 2;
@@ -608,7 +614,8 @@ interface Reached {
   readonly count: number;
   has(usage: number): boolean;
   relationOf(usage: number): number;
-  usedBy(usage: number): number;
+  /** The usage it uses on its way to the LOST usage. */
+  uses(usage: number): number;
   depthOf(usage: number): number;
 }
 
@@ -651,7 +658,7 @@ function findDependents(
     count: visited.members - lost.length,
     has: (usage) => visited.has(usage) && visited.value(usage, DEPTH) > 0,
     relationOf: (usage) => visited.value(usage, RELATION),
-    usedBy: (usage) => visited.value(usage, USED),
+    uses: (usage) => visited.value(usage, USED),
     depthOf: (usage) => visited.value(usage, DEPTH),
   };
 }
@@ -726,7 +733,10 @@ function touchUnitsAndTasks(
   return { units: touchedUnits, tasks: touchedTasks };
 }
 
-/** The most touched tasks with the affected usages that have them (a second pass, for listed tasks only). */
+/**
+ * The most touched tasks with the affected usages that have them (a second pass, for the listed
+ * tasks only).
+ */
 function listTasks(
   context: Context,
   affected: readonly number[],

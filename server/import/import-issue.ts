@@ -119,7 +119,8 @@ function makeIssue(
   severity: 'error' | 'warning',
 ): ImportIssue {
   const word = origin.structured ? 'field' : 'column';
-  const text = column === undefined ? message : `${word} "${column}": ${message}`;
+  // Quoted and shortened: a header cell can be as long as the file's first line.
+  const text = column === undefined ? message : `${word} ${quote(column)}: ${message}`;
   return {
     file: origin.file,
     line: origin.line,

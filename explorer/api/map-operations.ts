@@ -5,8 +5,9 @@ import type {
   Lifecycle,
   PersonalDataLevel,
 } from '../domain/model.ts';
-import { REF_FRAGMENT, toEntityRef, type RawRef } from './entity-ref.ts';
+import { toEntityRef } from './entity-ref.ts';
 import { queryGraphql } from './graphql-client.ts';
+import { SEARCH_BY_NAME_QUERY, type SearchByNameData } from './operations.ts';
 
 /**
  * The map's operations: search, the neighbourhood slice (with the few properties the map
@@ -295,19 +296,6 @@ export function kleMainGroupsQuery(numbers: readonly string[]): string {
 }
 export type KleMainGroupsData = Record<string, { hits: { name: string }[] }>;
 
-/** Entities by id, named: used to label the map's focus before its slice arrives. */
-export const REFS_QUERY = /* GraphQL */ `
-  query Refs($ids: [ID!]!) {
-    entities(ids: $ids) {
-      ...Ref
-    }
-  }
-  ${REF_FRAGMENT}
-`;
-export interface RefsData {
-  entities: RawRef[];
-}
-
 /**
  * Searches with the server's ranked `search`; a server without it (older than the map API)
  * gets the plain name search instead, so the search box works against either.
@@ -328,11 +316,7 @@ export async function searchEntities(
   } catch (error) {
     if (!(error instanceof Error) || !/Cannot query field "search"/.test(error.message))
       throw error;
-    const data = await queryGraphql<{ searchByName: RawRef[] }>(
-      SEARCH_BY_NAME_FALLBACK,
-      variables,
-      signal,
-    );
+    const data = await queryGraphql<SearchByNameData>(SEARCH_BY_NAME_QUERY, variables, signal);
     const hits = data.searchByName.map((raw) => {
       const ref = toEntityRef(raw);
       return { ...ref, matchedOn: 'name' };
@@ -340,17 +324,3 @@ export async function searchEntities(
     return { total: hits.length, hits };
   }
 }
-
-const SEARCH_BY_NAME_FALLBACK = /* GraphQL */ `
-  query SearchByNameFallback(
-    $text: String!
-    $kinds: [EntityKind!]
-    $municipalityId: ID
-    $first: Int
-  ) {
-    searchByName(text: $text, kinds: $kinds, municipalityId: $municipalityId, first: $first) {
-      ...Ref
-    }
-  }
-  ${REF_FRAGMENT}
-`;

@@ -107,11 +107,6 @@ export class AccessPolicy {
     return AccessPolicy.parse(value, name);
   }
 
-  /** The sharing level a municipality grants other municipalities' viewers. */
-  sharingOf(municipalityId: string): SharingLevel {
-    return this.#sharing.get(municipalityId) ?? 'NONE';
-  }
-
   /** The viewer holding a bearer token, or null for a missing, malformed or unknown token. */
   authenticate(authorization: string | undefined): Viewer | null {
     const match = /^Bearer +(\S+) *$/i.exec(authorization ?? '');

@@ -5,6 +5,7 @@ import { neighbourhood } from '../analysis/neighbourhood.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { floorBlast, floorHop2 } from './floors.ts';
 import type { ScenarioInputs } from './scenario-inputs.ts';
+import { median } from './summarize.ts';
 
 /** The scenarios asked three ways: in process (the analysis), as one Cypher statement, and bare. */
 export const BASELINE_SCENARIOS = ['hop2-typical', 'blast-supplier', 'blast-month'] as const;
@@ -142,12 +143,6 @@ async function batch(
   const cpu = process.cpuUsage(cpuStart);
   const calls = passes * inputs.length;
   return { wallMs: wallMs / calls, cpuMs: (cpu.user + cpu.system) / 1000 / calls };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 const significant = (value: number) => Number(value.toPrecision(4));

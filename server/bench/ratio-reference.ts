@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Machine } from './machine.ts';
+import { median } from './summarize.ts';
 
 /**
  * The guard against performance regressions: the quick benchmark's ratios (the analysis over
@@ -78,12 +79,6 @@ export function parseReference(text: string, file: string): QuickReference {
     throw new Error(`${file}: ${field}: ${issue.message}`);
   }
   return parsed.data;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** The reference from repeated runs: each ratio's median, with its min, max and every run. */

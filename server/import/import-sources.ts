@@ -237,15 +237,21 @@ export async function planImport(
   };
 }
 
+/**
+ * What a plan comes to: a dry run; rejected (records it may not write, or errors and not
+ * partial); unchanged (nothing to write); or imported.
+ */
+function planStatus(plan: ImportPlan): ImportReport['status'] {
+  const { options, writes } = plan;
+  if (options.dryRun) return 'dry-run';
+  if (plan.notPermitted || (plan.errors > 0 && !(options.partial ?? false))) return 'rejected';
+  const size = planSize(writes);
+  return size.nodes + size.relationships === 0 ? 'unchanged' : 'imported';
+}
+
 /** Whether a plan may be written: no errors (or partial), not a dry run, something to write. */
 export function planWillWrite(plan: ImportPlan): boolean {
-  const size = planSize(plan.writes);
-  return (
-    !plan.options.dryRun &&
-    !plan.notPermitted &&
-    (plan.errors === 0 || (plan.options.partial ?? false)) &&
-    size.nodes + size.relationships > 0
-  );
+  return planStatus(plan) === 'imported';
 }
 
 /** Whether the plan can go through `bulkLoad`: an empty store and nothing rejected. */
@@ -271,16 +277,8 @@ export function reportOf(plan: ImportPlan, writePath: WritePath, writeMs: number
   let deleted = 0;
   for (const rows of writes.newRelationships.values()) created += rows.length;
   for (const rows of writes.staleRelationships.values()) deleted += rows.length;
-  const rejected = plan.notPermitted || (plan.errors > 0 && !(options.partial ?? false));
-  const size = planSize(writes);
   return {
-    status: options.dryRun
-      ? 'dry-run'
-      : rejected
-        ? 'rejected'
-        : size.nodes + size.relationships === 0
-          ? 'unchanged'
-          : 'imported',
+    status: planStatus(plan),
     written,
     dryRun: options.dryRun ?? false,
     partial: options.partial ?? false,

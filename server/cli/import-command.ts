@@ -3,7 +3,7 @@ import { InvalidInputError } from '../domain/errors.ts';
 import { describeCsvKinds } from '../import/csv-format.ts';
 import {
   describeImportReport,
-  IMPORT_FORMATS,
+  parseImportFormat,
   type ImportReport,
 } from '../import/import-report.ts';
 import {
@@ -60,14 +60,6 @@ export interface ImportCommandValues {
   readonly municipality?: string | undefined;
 }
 
-function parseFormat(value: string | undefined): 'auto' | (typeof IMPORT_FORMATS)[number] {
-  if (value === undefined || value === 'auto') return 'auto';
-  if ((IMPORT_FORMATS as readonly string[]).includes(value)) {
-    return value as (typeof IMPORT_FORMATS)[number];
-  }
-  throw new InvalidInputError(`Unknown format "${value}"; use auto, ${IMPORT_FORMATS.join(', ')}`);
-}
-
 async function readFiles(paths: readonly string[]) {
   try {
     return await readSourceFiles(paths);
@@ -98,7 +90,7 @@ export async function runImportCommand(
       'import needs at least one file or directory; see overblik import --help',
     );
   }
-  const format = parseFormat(values.format);
+  const format = parseImportFormat(values.format);
   const { files, issues } = await readFiles(paths);
   out.progress(`read ${files.length} file(s)`);
   const store = await createStore(config.store);

@@ -1,3 +1,4 @@
+import { InvalidInputError } from '../domain/errors.ts';
 import type { Label } from '../model/model-types.ts';
 import { formatIssue, type ImportIssue } from './import-issue.ts';
 import type { LabelCounts } from './plan-writes.ts';
@@ -5,6 +6,13 @@ import type { LabelCounts } from './plan-writes.ts';
 /** The formats an import reads. */
 export const IMPORT_FORMATS = ['kitos', 'kle', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** A format option as given (`auto` or none: told from each file's content); throws on others. */
+export function parseImportFormat(value: string | null | undefined): 'auto' | ImportFormat {
+  if (value === undefined || value === null || value === 'auto') return 'auto';
+  if ((IMPORT_FORMATS as readonly string[]).includes(value)) return value as ImportFormat;
+  throw new InvalidInputError(`Unknown format "${value}"; use auto, ${IMPORT_FORMATS.join(', ')}`);
+}
 
 /** What one input file was read as. */
 export interface FileReport {

@@ -12,7 +12,7 @@ import { writeGraphml } from '../export/write-graphml.ts';
 import { landscapeToJson } from '../export/write-landscape-json.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { CSV_KINDS } from './csv-format.ts';
-import { IMPORT_FORMATS, type ImportFormat } from './import-report.ts';
+import { parseImportFormat } from './import-report.ts';
 import { importSources, type ImportOptions } from './import-sources.ts';
 import type { SourceFile } from './source-file.ts';
 
@@ -68,15 +68,9 @@ function filesFromJson(body: Buffer): SourceFile[] {
 }
 
 function importOptions(url: URL): ImportOptions {
-  const format = url.searchParams.get('format') ?? 'auto';
-  if (format !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new InvalidInputError(
-      `Unknown format "${format}"; use auto, ${IMPORT_FORMATS.join(', ')}`,
-    );
-  }
   const municipality = url.searchParams.get('municipality');
   return {
-    format: format as 'auto' | ImportFormat,
+    format: parseImportFormat(url.searchParams.get('format')),
     dryRun: flag(url.searchParams.get('dryRun')),
     partial: flag(url.searchParams.get('partial')),
     ...(municipality ? { municipality } : {}),

@@ -10,6 +10,7 @@ import { GraphCanvas } from '../canvas/GraphCanvas.tsx';
 import { formatDate, today } from '../domain/dates.ts';
 import { comparisonToElements } from '../graph/transforms/comparison-to-elements.ts';
 import { useGraphQuery } from '../hooks/useGraphQuery.ts';
+import { DateField } from '../panels/DateField.tsx';
 import { DataTable, type Column } from '../panels/DataTable.tsx';
 import { DetailsPanel } from '../panels/DetailsPanel.tsx';
 import { CompareLegend } from '../panels/Legend.tsx';
@@ -40,7 +41,6 @@ function SimilarityBar({ value }: { value: number | null }) {
  */
 export function CompareView({ state, navigate }: { state: ViewState; navigate: Navigate }) {
   const asOf = state.asOf ?? today();
-  const dateId = useId();
   const windowId = useId();
   const ready = state.compared.length >= 2 && state.compared.length <= 10;
   const { data, error, loading, refetch } = useGraphQuery<CompareData>(
@@ -60,15 +60,7 @@ export function CompareView({ state, navigate }: { state: ViewState; navigate: N
           value={state.compared}
           onChange={(compared) => navigate({ compared, selection: null })}
         />
-        <div className="field">
-          <label htmlFor={dateId}>Pr. dato</label>
-          <input
-            id={dateId}
-            type="date"
-            value={asOf}
-            onChange={(e) => navigate({ asOf: e.target.value || null })}
-          />
-        </div>
+        <DateField value={asOf} onChange={(value) => navigate({ asOf: value })} />
         <div className="field">
           <label htmlFor={windowId}>Fælles udbud: beslut senest inden for</label>
           <select

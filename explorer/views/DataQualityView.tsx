@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import {
   DATA_QUALITY_QUERY,
   type DataQualityData,
@@ -8,6 +7,7 @@ import { today } from '../domain/dates.ts';
 import { FINDING_CODES, type FindingCode } from '../domain/model.ts';
 import { FINDING_TERMS, KIND_TERMS, termOf } from '../domain/terms.ts';
 import { useGraphQuery } from '../hooks/useGraphQuery.ts';
+import { DateField } from '../panels/DateField.tsx';
 import { DataTable, type Column } from '../panels/DataTable.tsx';
 import { DetailsPanel } from '../panels/DetailsPanel.tsx';
 import { MunicipalityPicker } from '../panels/MunicipalityPicker.tsx';
@@ -23,7 +23,6 @@ export const FINDINGS_PAGE = 100;
 /** Data quality: findings per municipality, each linking to the entity on the map. */
 export function DataQualityView({ state, navigate }: { state: ViewState; navigate: Navigate }) {
   const asOf = state.asOf ?? today();
-  const dateId = useId();
   const { municipalityNames } = useLandscape();
   const { data, error, loading, refetch } = useGraphQuery<DataQualityData>(
     DATA_QUALITY_QUERY,
@@ -88,15 +87,7 @@ export function DataQualityView({ state, navigate }: { state: ViewState; navigat
           value={state.municipality}
           onChange={(municipality) => navigate({ municipality })}
         />
-        <div className="field">
-          <label htmlFor={dateId}>Pr. dato</label>
-          <input
-            id={dateId}
-            type="date"
-            value={asOf}
-            onChange={(e) => navigate({ asOf: e.target.value || null })}
-          />
-        </div>
+        <DateField value={asOf} onChange={(value) => navigate({ asOf: value })} />
         <fieldset className="checklist">
           <legend>Fund</legend>
           {FINDING_CODES.map((code) => (

@@ -6,6 +6,7 @@ import { DEADLINE_STATUS_TERMS } from '../domain/terms.ts';
 import { useEntityRefs } from '../hooks/useEntityRefs.ts';
 import { useGraphQuery } from '../hooks/useGraphQuery.ts';
 import { Chips } from '../panels/Chips.tsx';
+import { DateField } from '../panels/DateField.tsx';
 import { DataTable, type Column } from '../panels/DataTable.tsx';
 import { DeadlineDateText } from '../panels/DeadlineDateText.tsx';
 import { DetailsPanel } from '../panels/DetailsPanel.tsx';
@@ -38,7 +39,6 @@ export function impactOfContract(contractId: string): Partial<ViewState> {
 export function DeadlinesView({ state, navigate }: { state: ViewState; navigate: Navigate }) {
   const asOf = state.asOf ?? today();
   const withinId = useId();
-  const dateId = useId();
   const supplierRefs = useEntityRefs(state.deadlineSupplier ? [state.deadlineSupplier] : []);
   const { data, error, loading, refetch } = useGraphQuery<DeadlinesData>(
     DEADLINES_QUERY,
@@ -131,15 +131,7 @@ export function DeadlinesView({ state, navigate }: { state: ViewState; navigate:
   return (
     <div className={`view deadlines-view${state.selection ? ' with-details' : ''}`}>
       <aside className="sidebar" aria-label="Filtrér frister">
-        <div className="field">
-          <label htmlFor={dateId}>Pr. dato</label>
-          <input
-            id={dateId}
-            type="date"
-            value={asOf}
-            onChange={(e) => navigate({ asOf: e.target.value || null })}
-          />
-        </div>
+        <DateField value={asOf} onChange={(value) => navigate({ asOf: value })} />
         <MunicipalityPicker
           value={state.municipality}
           onChange={(municipality) => navigate({ municipality })}

@@ -26,6 +26,7 @@ import { useEntityRefs } from '../hooks/useEntityRefs.ts';
 import { useGraphQuery } from '../hooks/useGraphQuery.ts';
 import { Chips } from '../panels/Chips.tsx';
 import { DataTable, type Column } from '../panels/DataTable.tsx';
+import { DateField } from '../panels/DateField.tsx';
 import { DeadlineDateText } from '../panels/DeadlineDateText.tsx';
 import { DetailsPanel } from '../panels/DetailsPanel.tsx';
 import { EntitySearch } from '../panels/EntitySearch.tsx';
@@ -265,22 +266,6 @@ export function ImpactView({ state, navigate }: { state: ViewState; navigate: Na
           />
         </div>
       )}
-    </div>
-  );
-}
-
-function DateField({
-  value,
-  onChange,
-}: {
-  value: string;
-  onChange: (value: string | null) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>Pr. dato</label>
-      <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value || null)} />
     </div>
   );
 }

@@ -19,7 +19,7 @@ import { ErrorMessage, Loading } from '../panels/StatusMessage.tsx';
 import type { Navigate } from '../state/useUrlState.ts';
 import type { ViewState } from '../state/url-state.ts';
 import { TabBar } from './TabBar.tsx';
-import { ShowOnMapButton } from '../panels/ShowOnMapButton.tsx';
+import { mapFocusedOn, ShowOnMapButton } from '../panels/ShowOnMapButton.tsx';
 
 const percent = (value: number | null) => (value === null ? '–' : `${Math.round(value * 100)} %`);
 
@@ -115,9 +115,7 @@ export function CompareView({ state, navigate }: { state: ViewState; navigate: N
                   selection={state.selection}
                   title="Sammenligning"
                   onSelect={select}
-                  onExpand={(id) =>
-                    navigate({ view: 'map', focus: [id], expansions: [], selection: id })
-                  }
+                  onExpand={(id) => navigate(mapFocusedOn(id))}
                   emptyMessage="Ingen systemer at vise."
                 />
                 {graph.cut > 0 && (

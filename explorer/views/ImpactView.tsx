@@ -37,7 +37,7 @@ import { useLandscape } from '../state/landscape-context.ts';
 import type { Navigate } from '../state/useUrlState.ts';
 import type { ViewState } from '../state/url-state.ts';
 import { TabBar } from './TabBar.tsx';
-import { ShowOnMapButton } from '../panels/ShowOnMapButton.tsx';
+import { mapFocusedOn, ShowOnMapButton } from '../panels/ShowOnMapButton.tsx';
 
 /**
  * Impact before tendering: pick contracts, a supplier or systems and a date; see what is lost,
@@ -238,9 +238,7 @@ export function ImpactView({ state, navigate }: { state: ViewState; navigate: Na
                   selection={state.selection}
                   title="Konsekvens"
                   onSelect={select}
-                  onExpand={(id) =>
-                    navigate({ view: 'map', focus: [id], expansions: [], selection: id })
-                  }
+                  onExpand={(id) => navigate(mapFocusedOn(id))}
                   emptyMessage="Intet rammes af ophøret på den valgte dato."
                 />
                 <LayoutSwitch

@@ -1,5 +1,12 @@
+import { GRAPH_MODEL } from '../model/graph-model.ts';
 import type { NodeRecord } from '../model/landscape.ts';
-import type { Label, RelationshipType } from '../model/model-types.ts';
+import {
+  LABELS,
+  RELATIONSHIP_TYPES,
+  type Label,
+  type RelationshipType,
+} from '../model/model-types.ts';
+import type { GraphCounts } from '../store/graph-store.ts';
 import type { Direction, GraphIndex } from './graph-index.ts';
 import { VisibleGraph } from './visible-graph.ts';
 
@@ -45,4 +52,34 @@ export function sees(view: GraphView, node: number): boolean {
  */
 export function levelKey(view: GraphView, municipalityId: string): string {
   return view instanceof VisibleGraph ? view.visibility.levelOf(municipalityId) : 'FULL';
+}
+
+/** The relationship types that start at each label, so counting asks only for edges that exist. */
+const OUTGOING = new Map<Label, RelationshipType[]>(
+  LABELS.map((label) => [
+    label,
+    GRAPH_MODEL.relationshipTypes
+      .filter((r) => r.pairs.some((p) => p.from === label))
+      .map((r) => r.name as RelationshipType),
+  ]),
+);
+
+/** The nodes per label and relationships per type the view shows, every label and type listed. */
+export function countView(view: GraphView): GraphCounts {
+  const nodes = {} as Record<Label, number>;
+  const relationships = Object.fromEntries(RELATIONSHIP_TYPES.map((type) => [type, 0])) as Record<
+    RelationshipType,
+    number
+  >;
+  for (const label of LABELS) {
+    let count = 0;
+    for (const node of view.nodesOf(label)) {
+      count++;
+      for (const type of OUTGOING.get(label)!) {
+        relationships[type] += view.neighbours(node, type, 'OUT').length;
+      }
+    }
+    nodes[label] = count;
+  }
+  return { nodes, relationships };
 }

@@ -5,6 +5,7 @@ import { blastRadius } from './blast-radius.ts';
 import { compare } from './compare.ts';
 import { deadlines } from './deadlines.ts';
 import { GraphIndex } from './graph-index.ts';
+import { countView } from './graph-view.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { searchEntities } from './search-index.ts';
 import { VisibleGraph } from './visible-graph.ts';
@@ -22,6 +23,17 @@ const aarby = new VisibleGraph(index, new Visibility('org-a', sharing));
 const AS_OF = '2026-11-22';
 
 describe('a restricted view', () => {
+  it('counts only what it shows, as the whole index counts everything', () => {
+    const all = countView(index);
+    const shown = countView(aarby);
+    expect(all.nodes.Contract).toBe([...index.nodesOf('Contract')].length);
+    expect(shown.nodes.Contract).toBe([...aarby.nodesOf('Contract')].length);
+    expect(shown.nodes.Contract).toBeLessThan(all.nodes.Contract);
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b);
+    expect(sum(all.relationships)).toBe(index.relationshipCount);
+    expect(sum(shown.relationships)).toBeLessThan(index.relationshipCount);
+  });
+
   it('hides nodes, edges and fields by sharing level', () => {
     expect(aarby.indexOf('con-b')).toBeUndefined();
     expect(aarby.indexOf('unit-c')).toBeUndefined();

@@ -12,12 +12,11 @@ import {
 } from 'graphql';
 import { InvalidInputError } from '../domain/errors.ts';
 import { GRAPH_MODEL, MODEL_TYPE_DEFS } from '../model/graph-model.ts';
-import { countLandscape, type NodeRecord } from '../model/landscape.ts';
-import { landscapeOfView } from '../export/landscape-slice.ts';
+import type { NodeRecord } from '../model/landscape.ts';
 import { LABELS, type Label, type RelationshipType } from '../model/model-types.ts';
 import { ANALYSIS_MODULES } from './analyses/index.ts';
 import { LOCAL_VIEWER, type ApiContext } from './context.ts';
-import type { GraphView } from '../analysis/graph-view.ts';
+import { countView, type GraphView } from '../analysis/graph-view.ts';
 
 const API_TYPE_DEFS = readFileSync(new URL('./api.graphql', import.meta.url), 'utf8');
 
@@ -197,10 +196,9 @@ export function createApiSchema(): GraphQLSchema {
             return found.flatMap((n) => index.get(n.properties.id)?.record ?? []);
           },
           stats: async (_: unknown, __: unknown, { graph, index, viewer }: ApiContext) => {
+            // A restricted viewer's counts are the view's, counted where they lie in the index.
             const counts =
-              viewer.visibility === null
-                ? await graph.store.counts()
-                : countLandscape(landscapeOfView(index));
+              viewer.visibility === null ? await graph.store.counts() : countView(index);
             return {
               nodes: Object.entries(counts.nodes).map(([label, count]) => ({
                 kind: kindOf(label as Label),

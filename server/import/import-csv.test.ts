@@ -6,6 +6,7 @@ import {
   FIXTURES,
   VALID_FILES,
   createEmptyStore,
+  related,
   sourceFiles,
   textFile,
 } from './fixtures/fixture-files.ts';
@@ -16,15 +17,6 @@ import { readSourceFiles } from './source-file.ts';
 async function read(store: GraphStore, id: string) {
   const [node] = await store.readNodes([id]);
   return node?.properties;
-}
-
-async function related(store: GraphStore, type: string, from: string): Promise<string[]> {
-  const to: string[] = [];
-  for await (const batch of store.streamRelationships()) {
-    if (batch.type !== type) continue;
-    for (const r of batch.relationships) if (r.from === from) to.push(r.to);
-  }
-  return to.sort();
 }
 
 // Each group of tests gets its own store, all closed when the file is done.

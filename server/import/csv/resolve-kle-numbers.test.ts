@@ -7,6 +7,7 @@ import {
   FIXTURES,
   VALID_FILES,
   createEmptyStore,
+  related,
   sourceFiles,
   textFile,
 } from '../fixtures/fixture-files.ts';
@@ -14,15 +15,6 @@ import { formatIssue } from '../import-issue.ts';
 import { importSources } from '../import-sources.ts';
 
 const FORMS = (file: string) => join(FIXTURES, 'kitos-forms', file);
-
-async function related(store: GraphStore, type: string, from: string): Promise<string[]> {
-  const to: string[] = [];
-  for await (const batch of store.streamRelationships()) {
-    if (batch.type !== type) continue;
-    for (const r of batch.relationships) if (r.from === from) to.push(r.to);
-  }
-  return to.sort();
-}
 
 const disposals: (() => Promise<void>)[] = [];
 afterAll(async () => {

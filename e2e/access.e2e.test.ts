@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, hashApiToken } from '../server/access/api-token.ts';
 import { graphql, target, useBrowser } from './browser.ts';
-import { freePort, overblik, waitForHealth } from './e2e-global-setup.ts';
+import { seedDemo, serveStore, type ServedStore } from './e2e-global-setup.ts';
 
 /** Chromium logs every 401 answer as a console error; before sign-in they are the point. */
 function withoutRefusals(errors: string[]): void {
@@ -19,7 +18,7 @@ describe.skipIf(!target)('explorer: server mode', () => {
   let own: { id: string; name: string };
   let sharing: { id: string; name: string };
   let baseUrl: string;
-  let server: ChildProcess;
+  let server: ServedStore | undefined;
   let dir: string;
 
   beforeAll(async () => {
@@ -45,22 +44,13 @@ describe.skipIf(!target)('explorer: server mode', () => {
     );
     // The same demo (same scale and seed, so the same ids) in a store of its own.
     const db = join(dir, 'medium.kuzu');
-    const seed = overblik(['seed', '--scale', 'medium', '--db', db]);
-    expect(await new Promise((resolve) => seed.on('exit', resolve))).toBe(0);
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = overblik(['serve', '--db', db, '--port', String(port), '--access', access]);
-    let output = '';
-    server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitForHealth(baseUrl, server, () => output);
+    await seedDemo(db);
+    server = await serveStore(db, ['--access', access]);
+    baseUrl = server.baseUrl;
   }, 180_000);
 
   afterAll(async () => {
-    if (server?.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 

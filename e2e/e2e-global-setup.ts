@@ -56,7 +56,7 @@ function ensureExplorerBuilt(): void {
     throw new Error('e2e: `vite build` of the explorer failed; run `npm run build` to see why');
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -71,14 +71,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function overblik(args: string[]): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'bin', 'overblik.js'), ...args], {
+function overblik(args: string[]): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'overblik.js'), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
 }
 
-export async function waitForHealth(
+async function waitForHealth(
   baseUrl: string,
   server: ChildProcess,
   output: () => string,
@@ -99,6 +103,52 @@ export async function waitForHealth(
 }
 
 /**
+ * Seeds the demo landscape into a new store at `db` with the real CLI. The same scale and seed
+ * give the same ids every time, so a second store matches the suite's.
+ */
+export async function seedDemo(db: string): Promise<void> {
+  const seed = overblik(['seed', '--scale', SCALE, '--db', db, '--json']);
+  const seeded = await new Promise<number | null>((resolve) => seed.child.on('exit', resolve));
+  if (seeded !== 0) throw new Error(`e2e: overblik seed failed (${seeded}):\n${seed.output()}`);
+}
+
+/** A running `overblik serve`; `stop` ends it (SIGKILL after 5 s) and may be called again. */
+export interface ServedStore {
+  readonly baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `overblik serve` over `db` on a free port with `args` added, once it answers /healthz. */
+export async function serveStore(db: string, args: readonly string[] = []): Promise<ServedStore> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const { child, output } = overblik([
+    'serve',
+    '--db',
+    db,
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+    ...args,
+  ]);
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  try {
+    await waitForHealth(baseUrl, child, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+/**
  * E2e-project global setup: with Chromium present, builds the explorer if needed, seeds the demo
  * landscape into a temporary store with the real CLI and starts `overblik serve` on a free port;
  * without it, one line says the suite is skipped, and REQUIRE_BROWSER=1 turns that into a failure.
@@ -115,33 +165,11 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   ensureExplorerBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'overblik-e2e-'));
   const db = join(dir, `${SCALE}.kuzu`);
-  const seed = overblik(['seed', '--scale', SCALE, '--db', db, '--json']);
-  let seedOutput = '';
-  seed.stdout?.on('data', (chunk: Buffer) => (seedOutput += chunk.toString()));
-  seed.stderr?.on('data', (chunk: Buffer) => (seedOutput += chunk.toString()));
-  const seeded = await new Promise<number | null>((resolve) => seed.on('exit', resolve));
-  if (seeded !== 0) throw new Error(`e2e: overblik seed failed (${seeded}):\n${seedOutput}`);
-
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = overblik(['serve', '--db', db, '--port', String(port), '--host', '127.0.0.1']);
-  let serverOutput = '';
-  server.stdout?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()));
-  try {
-    await waitForHealth(baseUrl, server, () => serverOutput);
-  } catch (error) {
-    server.kill('SIGTERM');
-    throw error;
-  }
-  project.provide('e2e', { baseUrl, chromiumPath });
+  await seedDemo(db);
+  const served = await serveStore(db);
+  project.provide('e2e', { baseUrl: served.baseUrl, chromiumPath });
   return async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await served.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -1,34 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../import/fixtures/fixture-files.ts';
-
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../bin/overblik.js', import.meta.url));
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `overblik` binary the way a user does, with the test's own Node. */
-async function overblik(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, STORE: '', DB_PATH: '' },
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { overblik, type Outcome } from './run-overblik.ts';
 
 const lastLine = (outcome: Outcome) => outcome.stderr.trim().split('\n').at(-1);
 

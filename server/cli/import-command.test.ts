@@ -1,10 +1,8 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLandscape } from '../../seed/generate-landscape.ts';
 import { exportLandscape } from '../export/export-landscape.ts';
@@ -13,31 +11,9 @@ import type { ImportReport } from '../import/import-report.ts';
 import { createStore } from '../store/create-store.ts';
 import type { GraphCounts } from '../store/graph-store.ts';
 import { createFixtureStore } from '../testing/fixture-store.ts';
+import { overblik, OVERBLIK_BIN, OVERBLIK_ENV } from './run-overblik.ts';
 
-const run = promisify(execFile);
-const BIN = fileURLToPath(new URL('../../bin/overblik.js', import.meta.url));
 const VALID = join(FIXTURES, 'valid');
-const ENV = { ...process.env, STORE: '', DB_PATH: '' };
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `overblik` binary the way a user does, with the test's own Node. */
-async function overblik(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: ENV,
-      timeout: 120_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** Starts an import and SIGKILLs it as soon as its progress shows `marker` (it is writing). */
 function importKilledAt(
@@ -45,7 +21,9 @@ function importKilledAt(
   ...args: string[]
 ): Promise<{ killed: boolean; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'import', ...args], { env: ENV });
+    const child = spawn(process.execPath, [OVERBLIK_BIN, 'import', ...args], {
+      env: OVERBLIK_ENV,
+    });
     let stderr = '';
     let killed = false;
     child.stderr.on('data', (chunk: Buffer) => {

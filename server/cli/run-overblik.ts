@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+// For the CLI's tests: they run the real binary as a user does.
+
+const run = promisify(execFile);
+
+/** The `overblik` binary. */
+export const OVERBLIK_BIN = fileURLToPath(new URL('../../bin/overblik.js', import.meta.url));
+
+/** The environment the tests run it in: no STORE or DB_PATH of the caller's leaks in. */
+export const OVERBLIK_ENV = { ...process.env, STORE: '', DB_PATH: '' };
+
+/** How a run of `overblik` ended. */
+export interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `overblik` binary the way a user does, with the test's own Node. */
+export async function overblik(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [OVERBLIK_BIN, ...args], {
+      env: OVERBLIK_ENV,
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}

@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLandscape } from '../seed/generate-landscape.ts';
 import { AccessPolicy } from './access/access-policy.ts';
 import { createApiToken, hashApiToken } from './access/api-token.ts';
 import { GraphService } from './analysis/graph-service.ts';
 import { createApp } from './app.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { createHttpServer } from './http-server.ts';
 import type { Landscape, NodeRecord } from './model/landscape.ts';
 import type { GraphStore } from './store/graph-store.ts';
@@ -34,25 +33,13 @@ const IMPORTED_USAGES = 25;
 const IMPORT_PAUSE_MS = 2_000;
 const LIFECYCLES = ['OPERATIONAL', 'PHASING_IN', 'PHASING_OUT', 'NOT_IN_USE', 'UNDECIDED'];
 
-/**
- * Forces a full collection: the test's own V8 flag when node runs with --expose-gc, else the
- * flag is set at run time and `gc` taken from a fresh context (vitest's workers do not pass it).
- */
-function collector(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-const gc = collector();
-
 /** Heap in use after two full collections, in MB. */
 async function settledHeapMb(): Promise<number> {
   for (let i = 0; i < 2; i++) {
-    gc();
+    collectGarbage();
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  gc();
+  collectGarbage();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 

@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { GRAPH_MODEL } from '../../server/model/graph-model.ts';
 import * as server from '../../server/model/model-types.ts';
 import { kindOf } from '../../server/api/create-schema.ts';
+import { FINDING_CODES as SERVER_FINDING_CODES } from '../../server/analysis/data-quality.ts';
+import { DEADLINE_STATUSES as SERVER_DEADLINE_STATUSES } from '../../server/analysis/deadlines.ts';
+import { HUB_LABELS } from '../../server/analysis/graph-queries.ts';
 import {
   CRITICALITIES,
+  DEADLINE_STATUSES,
   ENTITY_KINDS,
+  FINDING_CODES,
+  HUB_KINDS,
   LIFECYCLES,
   PERSONAL_DATA_LEVELS,
   RELATIONSHIP_ENDS,
@@ -24,6 +30,12 @@ describe('explorer model', () => {
     expect(LIFECYCLES).toEqual(server.LIFECYCLE_VALUES);
     expect(CRITICALITIES).toEqual(server.CRITICALITY_VALUES);
     expect(PERSONAL_DATA_LEVELS).toEqual(server.PERSONAL_DATA_LEVEL_VALUES);
+  });
+
+  it('has the deadline statuses, finding codes and hub kinds of the analyses', () => {
+    expect(DEADLINE_STATUSES).toEqual(SERVER_DEADLINE_STATUSES);
+    expect(FINDING_CODES).toEqual(SERVER_FINDING_CODES);
+    expect(new Set(HUB_KINDS)).toEqual(new Set([...HUB_LABELS].map(kindOf)));
   });
 
   it('joins the kinds the server model joins', () => {

@@ -1,7 +1,7 @@
 /**
  * The closed sets of the landscape model as the API spells them. They mirror
- * server/model/model-types.ts (a test keeps them equal) so the explorer bundle never pulls in
- * server code.
+ * server/model/model-types.ts and the codes of server/analysis (model.test.ts keeps them equal)
+ * so the explorer bundle never pulls in server code.
  */
 
 export const ENTITY_KINDS = [

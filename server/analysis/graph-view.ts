@@ -54,8 +54,11 @@ export function levelKey(view: GraphView, municipalityId: string): string {
   return view instanceof VisibleGraph ? view.visibility.levelOf(municipalityId) : 'FULL';
 }
 
-/** The relationship types that start at each label, so counting asks only for edges that exist. */
-const OUTGOING = new Map<Label, RelationshipType[]>(
+/** The relationship types that start at each label, so a walk asks only for edges that exist. */
+export const OUTGOING_TYPES: ReadonlyMap<Label, readonly RelationshipType[]> = new Map<
+  Label,
+  RelationshipType[]
+>(
   LABELS.map((label) => [
     label,
     GRAPH_MODEL.relationshipTypes
@@ -75,7 +78,7 @@ export function countView(view: GraphView): GraphCounts {
     let count = 0;
     for (const node of view.nodesOf(label)) {
       count++;
-      for (const type of OUTGOING.get(label)!) {
+      for (const type of OUTGOING_TYPES.get(label)!) {
         relationships[type] += view.neighbours(node, type, 'OUT').length;
       }
     }

@@ -1,18 +1,7 @@
-import type { GraphView } from '../analysis/graph-view.ts';
-import { GRAPH_MODEL } from '../model/graph-model.ts';
+import { OUTGOING_TYPES, type GraphView } from '../analysis/graph-view.ts';
 import type { Landscape, NodeRecord, RelationshipRecord } from '../model/landscape.ts';
 import { LABELS, type Label, type RelationshipType } from '../model/model-types.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-
-/** The relationship types that start at each label, so a walk asks only for edges that exist. */
-const OUTGOING = new Map<Label, RelationshipType[]>(
-  LABELS.map((label) => [
-    label,
-    GRAPH_MODEL.relationshipTypes
-      .filter((r) => r.pairs.some((p) => p.from === label))
-      .map((r) => r.name as RelationshipType),
-  ]),
-);
 
 /**
  * The landscape a view of the in-memory index shows: what the server downloads, without reading
@@ -25,7 +14,7 @@ export function landscapeOfView(view: GraphView): Landscape {
     const records: NodeRecord[] = [];
     for (const node of view.nodesOf(label)) {
       records.push(view.recordAt(node));
-      for (const type of OUTGOING.get(label)!) {
+      for (const type of OUTGOING_TYPES.get(label)!) {
         const targets = view.neighbours(node, type, 'OUT');
         if (targets.length === 0) continue;
         let list = relationships.get(type);

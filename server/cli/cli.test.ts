@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessPolicy } from '../access/access-policy.ts';
-import { overblik, type Outcome } from './run-overblik.ts';
+import { overblik, type Outcome } from '../testing/run-overblik.ts';
 
 describe('overblik CLI', () => {
   let dir: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from '../import/fixtures/fixture-files.ts';
-import { overblik, type Outcome } from './run-overblik.ts';
+import { overblik, type Outcome } from '../testing/run-overblik.ts';
 
 const lastLine = (outcome: Outcome) => outcome.stderr.trim().split('\n').at(-1);
 

@@ -11,7 +11,8 @@ import type { ImportReport } from '../import/import-report.ts';
 import { createStore } from '../store/create-store.ts';
 import type { GraphCounts } from '../store/graph-store.ts';
 import { createFixtureStore } from '../testing/fixture-store.ts';
-import { overblik, OVERBLIK_BIN, OVERBLIK_ENV } from './run-overblik.ts';
+import { OVERBLIK_BIN } from '../bench/bench-server.ts';
+import { overblik, OVERBLIK_ENV } from '../testing/run-overblik.ts';
 
 const VALID = join(FIXTURES, 'valid');
 

@@ -1,13 +1,10 @@
 import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { OVERBLIK_BIN } from '../bench/bench-server.ts';
 
 // For the CLI's tests: they run the real binary as a user does.
 
 const run = promisify(execFile);
-
-/** The `overblik` binary. */
-export const OVERBLIK_BIN = fileURLToPath(new URL('../../bin/overblik.js', import.meta.url));
 
 /** The environment the tests run it in: no STORE or DB_PATH of the caller's leaks in. */
 export const OVERBLIK_ENV = { ...process.env, STORE: '', DB_PATH: '' };

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { freePort, OVERBLIK_BIN } from '../server/bench/bench-server.ts';
 
 /** What the e2e suite runs against; null when there is no browser to run it in. */
 export interface E2eTarget {
@@ -56,23 +56,8 @@ function ensureExplorerBuilt(): void {
     throw new Error('e2e: `vite build` of the explorer failed; run `npm run build` to see why');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 function overblik(args: string[]): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'overblik.js'), ...args], {
+  const child = spawn(process.execPath, [OVERBLIK_BIN, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -68,6 +68,12 @@ describe('parseCalendarDate', () => {
     [' 2024-01-01', 'leading space'],
     ['01-02-2024', 'Danish day-first order'],
     ['', 'an empty string'],
+    ['2024/01/01', 'slashes'],
+    ['2024-0a-01', 'a letter in the month'],
+    ['+202-01-01', 'a sign in the year'],
+    ['2024-01-1 ', 'a trailing space in place of a digit'],
+    ['２０２４-01-01', 'full-width digits'],
+    ['2024-01-01\n', 'a trailing newline'],
   ])('rejects %s (%s)', (text) => {
     expect(parseCalendarDate(text)).toBeNull();
   });

@@ -21,7 +21,8 @@ export const CALENDAR_PERIODS = ['MONTH', 'QUARTER', 'YEAR'] as const;
 /** One of {@link CALENDAR_PERIODS}. */
 export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number];
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HYPHEN = 0x2d;
+const ZERO = 0x30;
 const MIN_YEAR = 1;
 const MAX_YEAR = 9999;
 
@@ -42,14 +43,28 @@ export function daysInMonth(year: number, month: number): number {
  * so that callers can report the bad value instead of guessing what it meant.
  */
 export function parseCalendarDate(text: string): CalendarDateParts | null {
-  const match = ISO_DATE.exec(text);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  // Read digit by digit rather than with a regular expression: contract analyses parse tens of
+  // thousands of dates per request, and the match arrays were most of their cost.
+  if (text.length !== 10 || text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN) {
+    return null;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
   if (year < MIN_YEAR || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year, month)) return null;
   return { year, month, day };
+}
+
+// The number written by `width` ASCII digits from `start`; −1 when one of them is not a digit.
+function digitsAt(text: string, start: number, width: number): number {
+  let value = 0;
+  for (let i = start; i < start + width; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Type guard: true when `value` is a string that {@link parseCalendarDate} accepts. */

@@ -4,6 +4,7 @@ import type { CalendarPeriod } from './calendar-date.ts';
 import {
   contractValidityAt,
   decideBy,
+  deadlinesDependOnAsOf,
   DEFAULT_TENDER_LEAD_TIMES,
   deriveContractDates,
   earliestEnd,
@@ -810,6 +811,59 @@ describe('decideBy', () => {
     expect(reasonOf(decideBy(contract, '2025-02-10'))).toBe(
       'Contract "ESDH" is ongoing (løbende) but has no notice period (noticeMonths)',
     );
+  });
+});
+
+describe('deadlinesDependOnAsOf', () => {
+  const contracts: ContractTerms[] = [
+    aContract({ validTo: '2027-06-30', noticeMonths: 3 }),
+    aContract({ validTo: '2027-06-30', noticeMonths: 6, noticeByEndOf: 'QUARTER' }),
+    aContract({ validTo: '2026-12-31', extensionOption: '2 x 1 år', extensionsUsed: 1 }),
+    aContract({ validTo: '2026-12-31', procurementStrategy: 'EU udbud', noticeMonths: 1 }),
+    aContract({ validTo: '2026-02-28', irrevocableUntil: '2027-01-01', noticeMonths: 2 }),
+    aContract({ terminatedAt: '2026-03-15', noticeMonths: 3, noticeByEndOf: 'MONTH' }),
+    aContract({ ongoing: true, terminatedAt: '2026-05-31', noticeMonths: 6 }),
+    aContract({ ongoing: true, terminatedAt: 'soon', noticeMonths: 6 }),
+    aContract({ ongoing: true, noticeMonths: 3, noticeByEndOf: 'YEAR' }),
+    aContract({ ongoing: true, noticeMonths: 1, irrevocableUntil: '2027-03-31' }),
+    aContract({ ongoing: true, terminatedAt: '  ', noticeMonths: 2 }),
+    aContract({ ongoing: true }),
+    aContract({}),
+  ];
+  const dates = ['2025-01-31', '2026-02-28', '2026-11-22', '2028-02-29', '2031-07-01'];
+  const deadlinesAt = (contract: ContractTerms, asOf: string) => {
+    const { plannedEnd, noticeDeadline, tenderLeadTime, decideBy } = deriveContractDates(
+      contract,
+      asOf,
+    );
+    return { plannedEnd, noticeDeadline, tenderLeadTime, decideBy };
+  };
+
+  it('is false only where every deadline is the same at any asOf', () => {
+    for (const contract of contracts.filter((c) => !deadlinesDependOnAsOf(c))) {
+      const first = deadlinesAt(contract, dates[0]!);
+      for (const asOf of dates.slice(1)) expect(deadlinesAt(contract, asOf)).toEqual(first);
+    }
+  });
+
+  it('is true for ongoing contracts without notice given, whose deadlines move with asOf', () => {
+    expect(contracts.map(deadlinesDependOnAsOf)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
+    const moving = aContract({ ongoing: true, noticeMonths: 3, noticeByEndOf: 'YEAR' });
+    expect(deadlinesAt(moving, '2026-02-28')).not.toEqual(deadlinesAt(moving, '2028-02-29'));
   });
 });
 

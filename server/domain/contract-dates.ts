@@ -448,6 +448,17 @@ export function decideBy(
 }
 
 /**
+ * Whether the contract's planned end, notice deadline and decide-by can differ from one `asOf` to
+ * another: only for an ongoing contract without notice given, whose earliest end counts from
+ * `asOf`. Every other contract has the same values at any `asOf` (only whether decide-by has
+ * passed changes), so callers may keep them across dates. Errs towards true: an ongoing contract
+ * with an unreadable terminatedAt counts as depending on `asOf`.
+ */
+export function deadlinesDependOnAsOf(contract: ContractTerms): boolean {
+  return contract.ongoing === true && !isCalendarDate(contract.terminatedAt);
+}
+
+/**
  * Derives every date of a contract at `asOf` in one go: Kitos validity, remaining extensions,
  * latest possible end, planned end, notice deadline, tender lead time, decide-by and whether it has
  * passed (decide-by before `asOf`). Each value is known or says why it is not; nothing throws on

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '../domain/errors.ts';
 import { LandscapeBuilder } from '../model/landscape.ts';
 import { buildCompareScenario } from '../testing/compare-scenario.ts';
-import { compare, type CompareOptions } from './compare.ts';
+import { compare, prepareComparison, type CompareOptions } from './compare.ts';
 import { GraphIndex } from './graph-index.ts';
 
 const index = GraphIndex.fromLandscape(buildCompareScenario());
@@ -324,5 +324,41 @@ describe('compare', () => {
     });
     expect(again).toEqual(first);
     expect(fresh).toEqual(first);
+  });
+
+  it('answers the same after the build prepared it, also for ongoing contracts at new dates', () => {
+    const landscape = () => {
+      const b = new LandscapeBuilder();
+      b.node('Organization', { id: 'org-s', name: 'S', kind: 'SUPPLIER' });
+      for (const m of ['a', 'b']) {
+        b.node('Organization', { id: `org-${m}`, name: m, kind: 'MUNICIPALITY' });
+        const contracts = {
+          [`con-${m}-ongoing`]: { ongoing: true, noticeMonths: 12, noticeByEndOf: 'YEAR' as const },
+          [`con-${m}-fixed`]: { validTo: m === 'a' ? '2027-03-31' : '2027-05-31', noticeMonths: 1 },
+        };
+        for (const [id, terms] of Object.entries(contracts)) {
+          b.node('Contract', { id, municipalityId: `org-${m}`, name: id, ...terms });
+          b.relate('BELONGS_TO', id, `org-${m}`);
+          b.relate('SUPPLIED_BY', id, 'org-s');
+        }
+      }
+      return GraphIndex.fromLandscape(b.build());
+    };
+    const prepared = landscape();
+    prepareComparison(prepared);
+    const dates = ['2025-01-01', '2026-03-01', '2025-01-01'];
+    const answers = dates.map((date) => {
+      const options = { municipalityIds: ['org-a', 'org-b'], asOf: date, windowMonths: 36 };
+      const answer = compare(prepared, options);
+      expect(answer).toEqual(compare(landscape(), options));
+      return answer;
+    });
+    const decideByOf = (answer: (typeof answers)[number], id: string) =>
+      answer.sharedProcurement.candidates
+        .flatMap((c) => c.contracts)
+        .find((c) => c.contractId === id)?.decideBy;
+    expect(decideByOf(answers[0]!, 'con-a-ongoing')).toBe('2025-06-30');
+    expect(decideByOf(answers[1]!, 'con-a-ongoing')).toBe('2026-06-30');
+    expect(decideByOf(answers[0]!, 'con-a-fixed')).toBe(decideByOf(answers[1]!, 'con-a-fixed'));
   });
 });

@@ -1,11 +1,10 @@
 import {
   addMonths,
-  compareCalendarDates,
   daysBetween,
   isCalendarDate,
   type CalendarDate,
 } from '../domain/calendar-date.ts';
-import { decideBy } from '../domain/contract-dates.ts';
+import { decideBy, deadlinesDependOnAsOf } from '../domain/contract-dates.ts';
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { LIFECYCLE_VALUES, type Label, type Lifecycle } from '../model/model-types.ts';
 import type { GraphIndex } from './graph-index.ts';
@@ -290,23 +289,6 @@ export function compare(index: GraphView, options: CompareOptions): Comparison {
   };
 }
 
-/** One relation of a municipality, reduced to its catalogue systems and usage lifecycles. */
-interface RelationFacts {
-  readonly relation: number;
-  readonly fromSystem: number;
-  readonly toSystem: number;
-  readonly fromBit: number;
-  readonly toBit: number;
-}
-
-/** One contract of a municipality with its supplier and the systems of the usages it covers. */
-interface ContractFacts {
-  readonly contract: number;
-  readonly supplier: number | undefined;
-  /** System → lifecycle bits of the covered usages of that system. */
-  readonly systems: ReadonlyMap<number, number>;
-}
-
 /**
  * One municipality's sets for one lifecycle mask. Members are name ranks in ascending order, so
  * every list a comparison returns comes out sorted without sorting.
@@ -322,18 +304,35 @@ interface MaskedSets {
 /**
  * What a comparison needs of one municipality, independent of the arguments: lifecycle filters
  * apply to the bit masks (one bit per lifecycle of the usages behind each entry), and the sets for
- * each mask asked for are kept.
+ * each mask asked for are kept. Every municipality's profile is computed with the index
+ * ({@link prepareComparison}), so it is kept in typed arrays: a few kilobytes each instead of a
+ * map per contract and an object per relation.
  */
 interface MunicipalityProfile {
-  readonly systemMasks: ReadonlyMap<number, number>;
-  /** Main-group Task → system → lifecycle bits. */
-  readonly mainGroups: ReadonlyMap<number, ReadonlyMap<number, number>>;
+  /** (system, lifecycle bits) pairs of the catalogue systems of its usages. */
+  readonly systemMasks: Int32Array;
+  /** Main-group Task → (system, lifecycle bits) pairs. */
+  readonly mainGroups: ReadonlyMap<number, Int32Array>;
   /** Organization name ranks of the suppliers, ascending. */
   readonly suppliers: Int32Array;
-  readonly relations: readonly RelationFacts[];
-  readonly contracts: readonly ContractFacts[];
+  /**
+   * Relations between two of its usages, {@link RELATION_COLUMNS} numbers each: the relation, the
+   * catalogue systems of its FROM and TO usages, and the lifecycle bits of those usages.
+   */
+  readonly relations: Int32Array;
+  /**
+   * Its contracts, {@link CONTRACT_COLUMNS} numbers each: the contract, its supplier (−1 for none)
+   * and where its (system, lifecycle bits) pairs end in `contractSystems`.
+   */
+  readonly contracts: Int32Array;
+  /** The (system, lifecycle bits) pairs of the usages each contract covers, contract by contract. */
+  readonly contractSystems: Int32Array;
   readonly byMask: Map<number, MaskedSets>;
 }
+
+const RELATION_COLUMNS = 5;
+const CONTRACT_COLUMNS = 3;
+const NO_SUPPLIER = -1;
 
 /** Nodes of one label in name order: rank → node, and node → rank (−1 for other labels). */
 interface NameOrder {
@@ -343,11 +342,10 @@ interface NameOrder {
   readonly scratch: Uint8Array;
 }
 
-/** A contract's decide-by date at one asOf (and as a day number), or why it is left out. */
-interface DecideByState {
+/** A contract's decide-by date (and as a day number); null when it is unknown. */
+interface DecideByDate {
   readonly decideBy: CalendarDate | null;
   readonly day: number;
-  readonly skipped: 'UNKNOWN' | 'PASSED' | null;
 }
 
 interface CompareCache {
@@ -355,8 +353,10 @@ interface CompareCache {
   readonly profiles: Map<string, MunicipalityProfile>;
   readonly mainGroupOf: Map<number, number>;
   readonly orders: Map<Label, NameOrder>;
-  /** asOf → contract → state; only the most recent few asOf values are kept. */
-  readonly decideBy: Map<CalendarDate, Map<number, DecideByState>>;
+  /** Decide-by of the contracts whose deadlines are the same at every asOf. */
+  readonly settledDecideBy: Map<number, DecideByDate>;
+  /** asOf → contract → decide-by for the others; only the most recent few asOf values are kept. */
+  readonly decideBy: Map<CalendarDate, Map<number, DecideByDate>>;
 }
 
 const CACHES = new WeakMap<GraphIndex, CompareCache>();
@@ -374,10 +374,38 @@ function cacheOf(view: GraphView): CompareCache {
   const index = baseOf(view);
   let cache = CACHES.get(index);
   if (!cache) {
-    cache = { profiles: new Map(), mainGroupOf: new Map(), orders: new Map(), decideBy: new Map() };
+    cache = {
+      profiles: new Map(),
+      mainGroupOf: new Map(),
+      orders: new Map(),
+      settledDecideBy: new Map(),
+      decideBy: new Map(),
+    };
     CACHES.set(index, cache);
   }
   return cache;
+}
+
+/**
+ * Computes what every comparison needs that does not depend on its arguments: the name orders and
+ * each municipality's profile as a viewer who sees everything has it. Called once per index build,
+ * so no user's first comparison of a municipality pays for its profile (5–14 ms nationally).
+ */
+export function prepareComparison(index: GraphIndex): void {
+  const cache = cacheOf(index);
+  nameOrder(index, cache, 'System');
+  const organizationOrder = nameOrder(index, cache, 'Organization');
+  for (const organization of index.nodesOf('Organization')) {
+    if (index.recordAt(organization).kind === 'MUNICIPALITY') {
+      profileOf(index, cache, organization, organizationOrder);
+    }
+  }
+  for (const contract of index.nodesOf('Contract')) {
+    if (!deadlinesDependOnAsOf(contractTerms(index, contract))) {
+      // Any date will do: these contracts' deadlines are the same at every asOf.
+      decideByAt(index, cache, contract, DAY_ZERO);
+    }
+  }
 }
 
 function lifecycleMask(lifecycles: readonly Lifecycle[]): number {
@@ -423,6 +451,17 @@ function ranksOf(nodes: Iterable<number>, order: NameOrder): Int32Array {
   return Int32Array.from(nodes, (n) => order.rankOf[n]!).sort();
 }
 
+/** (key, bits) pairs of a map, in its order. */
+function pairsOf(map: ReadonlyMap<number, number>): Int32Array {
+  const pairs = new Int32Array(map.size * 2);
+  let i = 0;
+  for (const [key, bits] of map) {
+    pairs[i++] = key;
+    pairs[i++] = bits;
+  }
+  return pairs;
+}
+
 function profileOf(
   index: GraphView,
   cache: CompareCache,
@@ -434,7 +473,7 @@ function profileOf(
   if (cached) return cached;
   const systemMasks = new Map<number, number>();
   const mainGroups = new Map<number, Map<number, number>>();
-  const relations: RelationFacts[] = [];
+  const relations: number[] = [];
   for (const usage of neighboursWithLabel(index, municipality, 'BELONGS_TO', 'IN', 'Usage')) {
     const system = systemOfUsage(index, usage);
     if (system === undefined) continue;
@@ -455,17 +494,12 @@ function profileOf(
       const to = firstNeighbour(index, relation, 'TO_USAGE', 'OUT', 'Usage');
       const toSystem = to === undefined ? undefined : systemOfUsage(index, to);
       if (to === undefined || toSystem === undefined) continue;
-      relations.push({
-        relation,
-        fromSystem: system,
-        toSystem,
-        fromBit: bit,
-        toBit: lifecycleBitOf(index, to),
-      });
+      relations.push(relation, system, toSystem, bit, lifecycleBitOf(index, to));
     }
   }
   const suppliers = new Set<number>();
-  const contracts: ContractFacts[] = [];
+  const contracts: number[] = [];
+  const contractSystems: number[] = [];
   for (const contract of neighboursWithLabel(index, municipality, 'BELONGS_TO', 'IN', 'Contract')) {
     const supplier = supplierOfContract(index, contract);
     if (supplier !== undefined) suppliers.add(supplier);
@@ -474,14 +508,16 @@ function profileOf(
       const system = systemOfUsage(index, usage);
       if (system !== undefined) addBits(systems, system, lifecycleBitOf(index, usage));
     }
-    contracts.push({ contract, supplier, systems });
+    for (const [system, bits] of systems) contractSystems.push(system, bits);
+    contracts.push(contract, supplier ?? NO_SUPPLIER, contractSystems.length);
   }
   const profile: MunicipalityProfile = {
-    systemMasks,
-    mainGroups,
+    systemMasks: pairsOf(systemMasks),
+    mainGroups: new Map([...mainGroups].map(([group, masks]) => [group, pairsOf(masks)])),
     suppliers: ranksOf(suppliers, organizationOrder),
-    relations,
-    contracts,
+    relations: Int32Array.from(relations),
+    contracts: Int32Array.from(contracts),
+    contractSystems: Int32Array.from(contractSystems),
     byMask: new Map(),
   };
   cache.profiles.set(key, profile);
@@ -495,9 +531,10 @@ function maskedSetsOf(
 ): MaskedSets {
   const cached = profile.byMask.get(wanted);
   if (cached) return cached;
-  const masked = (masks: ReadonlyMap<number, number>): Int32Array => {
+  const masked = (pairs: Int32Array): Int32Array => {
     const keys: number[] = [];
-    for (const [key, bits] of masks) if ((bits & wanted) !== 0) keys.push(key);
+    for (let i = 0; i < pairs.length; i += 2)
+      if ((pairs[i + 1]! & wanted) !== 0) keys.push(pairs[i]!);
     return ranksOf(keys, systemOrder);
   };
   const mainGroups = new Map<number, Int32Array>();
@@ -507,12 +544,14 @@ function maskedSetsOf(
   }
   const width = systemOrder.nodeAt.length;
   const unordered = new Map<number, number[]>();
-  for (const r of profile.relations) {
-    if ((r.fromBit & wanted) === 0 || (r.toBit & wanted) === 0) continue;
-    const key = systemOrder.rankOf[r.fromSystem]! * width + systemOrder.rankOf[r.toSystem]!;
+  const relations = profile.relations;
+  for (let r = 0; r < relations.length; r += RELATION_COLUMNS) {
+    if ((relations[r + 3]! & wanted) === 0 || (relations[r + 4]! & wanted) === 0) continue;
+    const key =
+      systemOrder.rankOf[relations[r + 1]!]! * width + systemOrder.rankOf[relations[r + 2]!]!;
     const evidence = unordered.get(key);
-    if (evidence) evidence.push(r.relation);
-    else unordered.set(key, [r.relation]);
+    if (evidence) evidence.push(relations[r]!);
+    else unordered.set(key, [relations[r]!]);
   }
   const patterns = new Map<number, number[]>();
   for (const key of Float64Array.from(unordered.keys()).sort())
@@ -666,30 +705,40 @@ function comparePatterns(
   };
 }
 
-function decideByState(
+const UNKNOWN_DECIDE_BY: DecideByDate = { decideBy: null, day: 0 };
+
+/**
+ * A contract's decide-by at asOf, kept across requests: for most contracts it is the same at
+ * every asOf (deadlinesDependOnAsOf), so only ongoing contracts are derived again for a new date.
+ */
+function decideByAt(
   index: GraphView,
   cache: CompareCache,
   contract: number,
   asOf: CalendarDate,
-): DecideByState {
+): DecideByDate {
+  const settled = cache.settledDecideBy.get(contract);
+  if (settled) return settled;
   let states = cache.decideBy.get(asOf);
-  if (!states) {
-    if (cache.decideBy.size >= MAX_CACHED_AS_OF) {
-      cache.decideBy.delete(cache.decideBy.keys().next().value!);
+  let state = states?.get(contract);
+  if (state) return state;
+  // decideBy() is the deriveContractDates value without the validity and extension work it
+  // does not depend on.
+  const terms = contractTerms(baseOf(index), contract);
+  const date = decideBy(terms, asOf);
+  state = date.known
+    ? { decideBy: date.value, day: daysBetween(DAY_ZERO, date.value) }
+    : UNKNOWN_DECIDE_BY;
+  if (!deadlinesDependOnAsOf(terms)) {
+    cache.settledDecideBy.set(contract, state);
+  } else {
+    if (!states) {
+      if (cache.decideBy.size >= MAX_CACHED_AS_OF) {
+        cache.decideBy.delete(cache.decideBy.keys().next().value!);
+      }
+      states = new Map();
+      cache.decideBy.set(asOf, states);
     }
-    states = new Map();
-    cache.decideBy.set(asOf, states);
-  }
-  let state = states.get(contract);
-  if (state === undefined) {
-    // decideBy() is the deriveContractDates value without the validity and extension work it
-    // does not depend on; "passed" is decide-by before asOf, as deriveContractDates has it.
-    const date = decideBy(contractTerms(baseOf(index), contract), asOf);
-    state = !date.known
-      ? { decideBy: null, day: 0, skipped: 'UNKNOWN' }
-      : compareCalendarDates(date.value, asOf) < 0
-        ? { decideBy: null, day: 0, skipped: 'PASSED' }
-        : { decideBy: date.value, day: daysBetween(DAY_ZERO, date.value), skipped: null };
     states.set(contract, state);
   }
   return state;
@@ -718,6 +767,8 @@ function findSharedProcurement(
   settings: ProcurementSettings,
 ): SharedProcurement {
   const { asOf, windowMonths, wanted } = settings;
+  // "Passed" is decide-by before asOf, as deriveContractDates has it.
+  const asOfDay = daysBetween(DAY_ZERO, asOf);
   const bySystem = new Map<number, Dated[]>();
   const bySupplier = new Map<number, Dated[]>();
   const push = (map: Map<number, Dated[]>, key: number, dated: Dated): void => {
@@ -729,22 +780,28 @@ function findSharedProcurement(
   let unknown = 0;
   let passed = 0;
   profiles.forEach((profile, municipality) => {
-    for (const facts of profile.contracts) {
-      const state = decideByState(index, cache, facts.contract, asOf);
-      if (state.skipped === 'UNKNOWN') unknown++;
-      else if (state.skipped === 'PASSED') passed++;
-      else if (state.decideBy !== null) {
+    const { contracts, contractSystems } = profile;
+    for (let c = 0; c < contracts.length; c += CONTRACT_COLUMNS) {
+      const contract = contracts[c]!;
+      const supplier = contracts[c + 1]!;
+      // A contract's pairs start where the previous contract's end.
+      const pairsStart = c === 0 ? 0 : contracts[c - 1]!;
+      const pairsEnd = contracts[c + 2]!;
+      const state = decideByAt(index, cache, contract, asOf);
+      if (state.decideBy === null) unknown++;
+      else if (state.day < asOfDay) passed++;
+      else {
         considered++;
         const dated = {
-          contract: facts.contract,
+          contract,
           municipality,
           decideBy: state.decideBy,
           day: state.day,
         };
-        for (const [system, bits] of facts.systems) {
-          if ((bits & wanted) !== 0) push(bySystem, system, dated);
+        for (let i = pairsStart; i < pairsEnd; i += 2) {
+          if ((contractSystems[i + 1]! & wanted) !== 0) push(bySystem, contractSystems[i]!, dated);
         }
-        if (facts.supplier !== undefined) push(bySupplier, facts.supplier, dated);
+        if (supplier !== NO_SUPPLIER) push(bySupplier, supplier, dated);
       }
     }
   });

@@ -5,7 +5,8 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { GraphIndex } from '../analysis/graph-index.ts';
+import type { GraphIndex } from '../analysis/graph-index.ts';
+import { buildIndex } from '../analysis/graph-service.ts';
 import { writeCanonicalCsvFiles } from '../export/write-canonical-csv.ts';
 import { EXPLORER_DIR } from '../http-server.ts';
 import type { ImportReport } from '../import/import-report.ts';
@@ -256,7 +257,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     let index: GraphIndex | null = null;
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
-      index = await GraphIndex.build(store);
+      index = await buildIndex(store);
       builds.push(performance.now() - start);
     }
     const indexBuild = summarize(builds);

@@ -387,9 +387,10 @@ function cacheOf(view: GraphView): CompareCache {
 }
 
 /**
- * Computes what every comparison needs that does not depend on its arguments: the name orders and
- * each municipality's profile as a viewer who sees everything has it. Called once per index build,
- * so no user's first comparison of a municipality pays for its profile (5–14 ms nationally).
+ * Computes what every comparison needs that does not depend on its arguments: the name orders,
+ * each municipality's profile as a viewer who sees everything has it, and the decide-by dates
+ * that are the same at every asOf. Called once per index build (0.2 s and 3 MB nationally), so
+ * no user's first comparison of a municipality pays for them (5–14 ms nationally).
  */
 export function prepareComparison(index: GraphIndex): void {
   const cache = cacheOf(index);

@@ -289,10 +289,23 @@ export class GraphIndex {
   /** Neighbours of a node over one relationship type, as dense indexes (a view, do not modify). */
   neighbours(node: number, type: RelationshipType, direction: Direction): Uint32Array {
     const adjacency = direction === 'OUT' ? this.#out : this.#in;
-    const slotOfType = adjacency.slotOf[this.#labels[node]! * TYPES + TYPE_CODE.get(type)!]!;
-    if (!(slotOfType >= 0)) return EMPTY; // also for a node out of range
-    const slot = adjacency.base[node]! + slotOfType;
+    const slot = this.#slotOf(adjacency, node, type);
+    if (slot < 0) return EMPTY;
     return adjacency.targets.subarray(adjacency.offsets[slot], adjacency.offsets[slot + 1]);
+  }
+
+  /** How many neighbours over one relationship type, without making a view of them. */
+  degree(node: number, type: RelationshipType, direction: Direction): number {
+    const adjacency = direction === 'OUT' ? this.#out : this.#in;
+    const slot = this.#slotOf(adjacency, node, type);
+    return slot < 0 ? 0 : adjacency.offsets[slot + 1]! - adjacency.offsets[slot]!;
+  }
+
+  /** The node's slot of one type in the adjacency, or −1 when its label has no such edges. */
+  #slotOf(adjacency: Adjacency, node: number, type: RelationshipType): number {
+    const slotOfType = adjacency.slotOf[this.#labels[node]! * TYPES + TYPE_CODE.get(type)!]!;
+    if (!(slotOfType >= 0)) return -1; // also for a node out of range
+    return adjacency.base[node]! + slotOfType;
   }
 
   /** Every node of one label, as dense indexes in ascending order. */

@@ -29,6 +29,8 @@ export interface GraphView {
   get(id: string): { label: Label; record: NodeRecord } | undefined;
   /** Visible neighbours over one relationship type (a view, do not modify). */
   neighbours(node: number, type: RelationshipType, direction: Direction): Uint32Array;
+  /** How many visible neighbours over one relationship type; `neighbours(...).length`, cheaper. */
+  degree(node: number, type: RelationshipType, direction: Direction): number;
   nodesOf(label: Label): Iterable<number>;
 }
 
@@ -79,7 +81,7 @@ export function countView(view: GraphView): GraphCounts {
     for (const node of view.nodesOf(label)) {
       count++;
       for (const type of OUTGOING_TYPES.get(label)!) {
-        relationships[type] += view.neighbours(node, type, 'OUT').length;
+        relationships[type] += view.degree(node, type, 'OUT');
       }
     }
     nodes[label] = count;

@@ -285,6 +285,8 @@ class Scratch {
   readonly sense: Int8Array;
   readonly run: Uint8Array;
   readonly locality: Uint8Array;
+  /** Per shown node: its followed relationships to nodes outside the slice. */
+  readonly hiddenNeighbours: Int32Array;
   #request = 0;
   #step = 0;
 
@@ -298,6 +300,7 @@ class Scratch {
     this.sense = new Int8Array(nodeCount);
     this.run = new Uint8Array(nodeCount);
     this.locality = new Uint8Array(nodeCount);
+    this.hiddenNeighbours = new Int32Array(nodeCount);
   }
 
   nextRequest(): number {
@@ -617,20 +620,18 @@ class SliceBuilder {
   /** Per shown node (in #shown order): followed relationships to nodes outside the slice. */
   #hiddenNeighbours(edges: readonly DirectEdge[]): number[] {
     const index = this.#index;
-    const position = new Map<number, number>();
-    const counts = this.#shown.map((node, i) => {
-      position.set(node, i);
+    // Counted in the scratch space per node, then read out in #shown order.
+    const counts = this.#scratch.hiddenNeighbours;
+    for (const node of this.#shown) {
       let degree = 0;
-      for (const hop of this.#hopsOf(node)) {
-        degree += index.neighbours(node, hop.type, hop.direction).length;
-      }
-      return degree;
-    });
-    for (const { from, type, to } of edges) {
-      if (this.#follows(from, type, 'OUT')) counts[position.get(from)!]!--;
-      if (this.#follows(to, type, 'IN')) counts[position.get(to)!]!--;
+      for (const hop of this.#hopsOf(node)) degree += index.degree(node, hop.type, hop.direction);
+      counts[node] = degree;
     }
-    return counts;
+    for (const { from, type, to } of edges) {
+      if (this.#follows(from, type, 'OUT')) counts[from]!--;
+      if (this.#follows(to, type, 'IN')) counts[to]!--;
+    }
+    return this.#shown.map((node) => counts[node]!);
   }
 
   #follows(node: number, type: RelationshipType, direction: Direction): boolean {

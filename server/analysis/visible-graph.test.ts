@@ -10,6 +10,7 @@ import { neighbourhood } from './neighbourhood.ts';
 import { searchEntities } from './search-index.ts';
 import { VisibleGraph } from './visible-graph.ts';
 import { whoUses } from './who-uses.ts';
+import { RELATIONSHIP_TYPES } from '../model/model-types.ts';
 
 /**
  * The analyses themselves, called with a restricted view (no resolver in between): what a view
@@ -32,6 +33,25 @@ describe('a restricted view', () => {
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b);
     expect(sum(all.relationships)).toBe(index.relationshipCount);
     expect(sum(shown.relationships)).toBeLessThan(index.relationshipCount);
+  });
+
+  it('gives every degree as the length of the neighbours, for the view and the whole index', () => {
+    let positive = 0;
+    for (const view of [index, aarby]) {
+      for (let node = 0; node < index.nodeCount; node++) {
+        for (const type of RELATIONSHIP_TYPES) {
+          for (const direction of ['OUT', 'IN'] as const) {
+            const degree = view.degree(node, type, direction);
+            expect(degree).toBe(view.neighbours(node, type, direction).length);
+            if (degree > 0) positive++;
+          }
+        }
+      }
+    }
+    expect(positive).toBeGreaterThan(index.relationshipCount);
+    const hidden = index.indexOf('con-b')!;
+    expect(index.degree(hidden, 'BELONGS_TO', 'OUT')).toBe(1);
+    expect(aarby.degree(hidden, 'BELONGS_TO', 'OUT')).toBe(0);
   });
 
   it('hides nodes, edges and fields by sharing level', () => {

@@ -115,6 +115,10 @@ export class VisibleGraph implements GraphView {
       : { label: this.labelAt(node), record: this.recordAt(node) };
   }
 
+  degree(node: number, type: RelationshipType, direction: Direction): number {
+    return this.neighbours(node, type, direction).length;
+  }
+
   neighbours(node: number, type: RelationshipType, direction: Direction): Uint32Array {
     const all = this.base.neighbours(node, type, direction);
     if (all.length === 0) return all;

@@ -36,7 +36,7 @@ export function pickScenarioInputs(index: GraphIndex, asOf: string, seed = 1): S
     nodes.length === 0 ? [] : Array.from({ length: n }, () => random.pick(nodes));
   const usages = idsOf(index, 'Usage');
   const systems = idsOf(index, 'System')
-    .map((s) => ({ s, usages: index.neighbours(s, 'INSTANCE_OF', 'IN').length }))
+    .map((s) => ({ s, usages: index.degree(s, 'INSTANCE_OF', 'IN') }))
     .filter((x) => x.usages > 0)
     .sort((a, b) => a.usages - b.usages);
   const typical = systems.slice(Math.floor(systems.length * 0.4), Math.floor(systems.length * 0.7));

@@ -16,10 +16,11 @@ if (major < 22 || (major === 22 && minor < 12)) {
 //   into old-space collections that land in answers. National landscape, same workload:
 //   resident 662 -> 615 MB, 1-hop p95 6.7 -> 1.2 ms.
 // - The old generation may grow by 25% of what survived the last full collection before the next
-//   one starts, instead of V8's factor of up to 4. The server keeps about 130 MB alive and the
+//   one starts, instead of V8's factor of up to 4. The server keeps about 135 MB alive and the
 //   analyses' answers are short-lived: after the same mix of national requests, resident memory
-//   was 573-597 MB against 636-646 MB, with p95s within the runs' noise. At 10% it was 550 MB,
-//   but the 1-hop and hub p95s rose by half.
+//   was 569-597 MB against 607-646 MB (four runs each), the hub 2-hop p95 10-20% higher and the
+//   other p95s within the runs' noise. At 10% it was 550 MB, with 1-hop and hub p95s up to twice
+//   as high.
 const HEAP_FLAGS = [
   '--min-semi-space-size=16',
   '--max-semi-space-size=16',

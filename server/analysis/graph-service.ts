@@ -1,8 +1,8 @@
 import { collectGarbage } from '../collect-garbage.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { prepareComparison } from './compare.ts';
 import { GraphIndex } from './graph-index.ts';
 import { prepareSearch } from './search-index.ts';
-import { prepareComparison } from './compare.ts';
 
 export interface GraphServiceOptions {
   /**

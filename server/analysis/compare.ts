@@ -14,6 +14,7 @@ import {
   effectiveTasks,
   firstNeighbour,
   mainGroupOfTask,
+  municipalityNodes,
   neighboursWithLabel,
   supplierOfContract,
   systemOfUsage,
@@ -396,10 +397,8 @@ export function prepareComparison(index: GraphIndex): void {
   const cache = cacheOf(index);
   nameOrder(index, cache, 'System');
   const organizationOrder = nameOrder(index, cache, 'Organization');
-  for (const organization of index.nodesOf('Organization')) {
-    if (index.recordAt(organization).kind === 'MUNICIPALITY') {
-      profileOf(index, cache, organization, organizationOrder);
-    }
+  for (const municipality of municipalityNodes(index)) {
+    profileOf(index, cache, municipality, organizationOrder);
   }
   for (const contract of index.nodesOf('Contract')) {
     if (!deadlinesDependOnAsOf(contractTerms(index, contract))) {

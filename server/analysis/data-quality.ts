@@ -14,6 +14,7 @@ import {
   parentLookup,
   systemOfUsage,
   usagesCoveredByContract,
+  municipalityNodes,
 } from './graph-queries.ts';
 
 /**
@@ -448,8 +449,7 @@ function collectStaticFindings(index: GraphView): StaticFindings {
     );
   }
 
-  const municipalities = [...index.nodesOf('Organization')]
-    .filter((n) => index.recordAt(n).kind === 'MUNICIPALITY')
+  const municipalities = municipalityNodes(index)
     .map((n) => ({ id: index.idAt(n), name: nameOf(index, n) }))
     .sort((a, b) => COLLATOR.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
   const rank = new Map(municipalities.map((m, i) => [m.id, i]));

@@ -43,6 +43,16 @@ export function firstNeighbour(
   return undefined;
 }
 
+/** Whether a node is a municipality: an Organization of kind MUNICIPALITY. */
+export function isMunicipality(index: GraphView, node: number): boolean {
+  return index.labelAt(node) === 'Organization' && index.recordAt(node).kind === 'MUNICIPALITY';
+}
+
+/** Every municipality's node, in node order. */
+export function municipalityNodes(index: GraphView): number[] {
+  return [...index.nodesOf('Organization')].filter((n) => isMunicipality(index, n));
+}
+
 /** The municipality (Organization id) a local node belongs to; null for shared nodes. */
 export function municipalityIdOf(index: GraphView, node: number): string | null {
   const value = index.recordAt(node).municipalityId;

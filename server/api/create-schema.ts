@@ -17,6 +17,7 @@ import { LABELS, type Label, type RelationshipType } from '../model/model-types.
 import { ANALYSIS_MODULES } from './analyses/index.ts';
 import { LOCAL_VIEWER, type ApiContext } from './context.ts';
 import { countView, type GraphView } from '../analysis/graph-view.ts';
+import { municipalityNodes } from '../analysis/graph-queries.ts';
 
 const API_TYPE_DEFS = readFileSync(new URL('./api.graphql', import.meta.url), 'utf8');
 
@@ -133,9 +134,8 @@ function relationshipResolvers(): Record<string, Record<string, Resolver>> {
 
 /** Every municipality in the view, by name. */
 function municipalitiesOf(index: GraphView): NodeRecord[] {
-  return [...index.nodesOf('Organization')]
+  return municipalityNodes(index)
     .map((n) => index.recordAt(n))
-    .filter((o) => o.kind === 'MUNICIPALITY')
     .sort((a, b) => String(a.name).localeCompare(String(b.name), 'da'));
 }
 

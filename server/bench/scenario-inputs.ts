@@ -1,5 +1,5 @@
 import type { GraphIndex } from '../analysis/graph-index.ts';
-import { neighboursWithLabel } from '../analysis/graph-queries.ts';
+import { municipalityNodes, neighboursWithLabel } from '../analysis/graph-queries.ts';
 import { entityName } from '../analysis/search-index.ts';
 import { endOfMonth, startOfMonth } from '../domain/calendar-date.ts';
 import { Random } from '../../seed/random.ts';
@@ -51,9 +51,7 @@ export function pickScenarioInputs(index: GraphIndex, asOf: string, seed = 1): S
     .sort((a, b) => b.n - a.n)
     .slice(0, 10)
     .map((x) => x.o);
-  const municipalities = idsOf(index, 'Organization').filter(
-    (o) => index.recordAt(o).kind === 'MUNICIPALITY',
-  );
+  const municipalities = municipalityNodes(index);
   const names = [...idsOf(index, 'System'), ...idsOf(index, 'OrgUnit')]
     .map((n) => entityName(index, n))
     .filter((name) => name.length >= 5);

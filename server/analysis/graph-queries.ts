@@ -44,7 +44,7 @@ export function firstNeighbour(
 }
 
 /** Whether a node is a municipality: an Organization of kind MUNICIPALITY. */
-export function isMunicipality(index: GraphView, node: number): boolean {
+function isMunicipality(index: GraphView, node: number): boolean {
   return index.labelAt(node) === 'Organization' && index.recordAt(node).kind === 'MUNICIPALITY';
 }
 

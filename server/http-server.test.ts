@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { createApiToken, hashApiToken } from './access/api-token.ts';
 import { createHttpServer } from './http-server.ts';
 import { buildFixtureLandscape } from './testing/fixture-landscape.ts';
 import { createFixtureStore } from './testing/fixture-store.ts';
+import { closeServer, listenLocally } from './testing/listen-locally.ts';
 
 describe('HTTP server', () => {
   let base: string;
@@ -21,10 +21,9 @@ describe('HTTP server', () => {
     await writeFile(join(explorer, 'index.html'), '<title>Overblik</title>');
     const graph = await GraphService.create(fixture.store);
     const server = createHttpServer(createApp({ graph }), graph, { explorerDir: explorer + '/' });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenLocally(server);
     close = async () => {
-      await new Promise((resolve) => server.close(resolve));
+      await closeServer(server);
       await fixture.dispose();
       await rm(explorer, { recursive: true, force: true });
     };
@@ -79,10 +78,9 @@ describe('HTTP hardening', () => {
       maxGraphqlBytes: 2048,
     });
     requestTimeout = server.requestTimeout;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenLocally(server);
     close = async () => {
-      await new Promise((resolve) => server.close(resolve));
+      await closeServer(server);
       await fixture.dispose();
     };
   });

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLandscape } from '../seed/generate-landscape.ts';
 import { AccessPolicy } from './access/access-policy.ts';
@@ -11,6 +10,7 @@ import { createHttpServer } from './http-server.ts';
 import type { Landscape, NodeRecord } from './model/landscape.ts';
 import type { GraphStore } from './store/graph-store.ts';
 import { createFixtureStore } from './testing/fixture-store.ts';
+import { closeServer, listenLocally } from './testing/listen-locally.ts';
 
 /**
  * A load test on loopback: the real HTTP server in server mode over a real embedded store with
@@ -117,10 +117,9 @@ beforeAll(async () => {
     access,
     rateLimitPerMinute: 1_000_000_000,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocally(server);
   dispose = async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await closeServer(server);
     await fixture.dispose();
   };
 });

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphService } from '../analysis/graph-service.ts';
 import { createApp } from '../app.ts';
@@ -8,6 +7,7 @@ import { ACCESS_SHARING, buildAccessLandscape, secretCost } from '../testing/acc
 import { createFixtureStore } from '../testing/fixture-store.ts';
 import { AccessPolicy } from './access-policy.ts';
 import { createApiToken, hashApiToken } from './api-token.ts';
+import { closeServer, listenLocally } from '../testing/listen-locally.ts';
 
 /**
  * A reader of Aarby against a real server in server mode: Borup shares NONE, Cedby LANDSCAPE,
@@ -82,10 +82,9 @@ beforeAll(async () => {
     'test access',
   );
   server = createHttpServer(createApp({ graph }), graph, { access });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocally(server);
   dispose = async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await closeServer(server);
     await fixture.dispose();
   };
 });

@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +10,7 @@ import { createHttpServer } from '../http-server.ts';
 import { ACCESS_SHARING, buildAccessLandscape } from '../testing/access-scenario.ts';
 import { createFixtureStore } from '../testing/fixture-store.ts';
 import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from '../testing/fuzz-parameters.ts';
+import { closeServer, listenLocally } from '../testing/listen-locally.ts';
 
 /**
  * Property-based fuzzing of the GraphQL API over real HTTP, in server mode (with tokens of
@@ -60,11 +59,6 @@ let close: () => Promise<void>;
 const tokens: string[] = [];
 let schema: IntrospectionSchema;
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
 beforeAll(async () => {
   const fixture = await createFixtureStore(buildAccessLandscape());
   const graph = await GraphService.create(fixture.store);
@@ -79,10 +73,10 @@ beforeAll(async () => {
     createHttpServer(app, graph, { access, rateLimitPerMinute: 1_000_000_000 }),
     createHttpServer(app, graph),
   ];
-  serverBase = await listen(servers[0]!);
-  localBase = await listen(servers[1]!);
+  serverBase = await listenLocally(servers[0]!);
+  localBase = await listenLocally(servers[1]!);
   close = async () => {
-    for (const server of servers) await new Promise((resolve) => server.close(resolve));
+    for (const server of servers) await closeServer(server);
     await fixture.dispose();
   };
   // The schema as a client sees it; the served app's depth limit refuses the introspection query.

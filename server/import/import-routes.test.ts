@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphService } from '../analysis/graph-service.ts';
@@ -8,11 +6,7 @@ import { createHttpServer } from '../http-server.ts';
 import { buildFixtureLandscape } from '../testing/fixture-landscape.ts';
 import { createFixtureStore } from '../testing/fixture-store.ts';
 import type { ImportReport } from './import-report.ts';
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+import { closeServer, listenLocally } from '../testing/listen-locally.ts';
 
 describe('import and export over HTTP', () => {
   let base: string;
@@ -23,13 +17,13 @@ describe('import and export over HTTP', () => {
     const fixture = await createFixtureStore(buildFixtureLandscape());
     const graph = await GraphService.create(fixture.store);
     const server = createHttpServer(createApp({ graph }), graph);
-    base = await listen(server);
+    base = await listenLocally(server);
     // The same routes with a 1 KB upload limit, to test the limit without sending 50 MB.
     const limited = createHttpServer(createApp({ graph }), graph, { maxUploadBytes: 1024 });
-    small = await listen(limited);
+    small = await listenLocally(limited);
     close = async () => {
-      await new Promise((resolve) => server.close(resolve));
-      await new Promise((resolve) => limited.close(resolve));
+      await closeServer(server);
+      await closeServer(limited);
       await fixture.dispose();
     };
   });

@@ -51,15 +51,73 @@ function chunks<T>(rows: readonly T[], size = BATCH_SIZE): T[][] {
   return out;
 }
 
-function byPair(rows: readonly RelationshipRecord[]): Map<string, RelationshipRecord[]> {
-  const groups = new Map<string, RelationshipRecord[]>();
+/**
+ * Relationship rows grouped by their (from label, to label) pair, as a rel table joining several
+ * pairs takes each pair in its own statement. Labels are compared rather than joined into a key:
+ * a key string per row cost 0.2 s of a national bulk load.
+ */
+function byPair(rows: readonly RelationshipRecord[]): (readonly RelationshipRecord[])[] {
+  const first = rows[0];
+  if (first === undefined) return [];
+  const { fromLabel, toLabel } = first;
+  // Most types join one pair; their rows are the group as they are.
+  if (rows.every((r) => r.fromLabel === fromLabel && r.toLabel === toLabel)) return [rows];
+  const groups: RelationshipRecord[][] = [];
+  let group: RelationshipRecord[] | undefined;
+  let from: Label | null = null;
+  let to: Label | null = null;
   for (const row of rows) {
-    const key = `${row.fromLabel}>${row.toLabel}`;
-    const list = groups.get(key) ?? [];
-    list.push(row);
-    groups.set(key, list);
+    // Rows of one pair mostly come together, so the last group is asked first.
+    if (row.fromLabel !== from || row.toLabel !== to) {
+      ({ fromLabel: from, toLabel: to } = row);
+      group = groups.find((g) => g[0]!.fromLabel === from && g[0]!.toLabel === to);
+      if (group === undefined) groups.push((group = []));
+    }
+    group!.push(row);
   }
   return groups;
+}
+
+/** One COPY of a bulk load: the file it reads, how to write it, and the statement. */
+interface BulkLoadFile {
+  readonly write: (() => Promise<void>) | null;
+  readonly copy: { query: 'bulk-load-nodes' | 'bulk-load-relationships'; names: QueryNames } | null;
+  /** Progress counts tables, and a relationship type may need one file per label pair. */
+  readonly lastOfItsTable: boolean;
+}
+
+/** The files of a bulk load in loading order: node tables first, as relationships refer to them. */
+function bulkLoadFiles(landscape: Landscape, dir: string): BulkLoadFile[] {
+  const files: BulkLoadFile[] = [];
+  for (const [label, rows] of landscape.nodes) {
+    if (rows.length === 0) {
+      files.push({ write: null, copy: null, lastOfItsTable: true });
+      continue;
+    }
+    const file = join(dir, `${label}.csv`);
+    files.push({
+      write: () => writeCsvFile(file, PROPERTIES.get(label) ?? [], rows),
+      copy: { query: 'bulk-load-nodes', names: { label, file } },
+      lastOfItsTable: true,
+    });
+  }
+  for (const [type, rows] of landscape.relationships) {
+    const groups = byPair(rows);
+    if (groups.length === 0) files.push({ write: null, copy: null, lastOfItsTable: true });
+    for (const [n, group] of groups.entries()) {
+      const { fromLabel, toLabel } = group[0]!;
+      const file = join(dir, `${type}-${fromLabel}-${toLabel}.csv`);
+      files.push({
+        write: () => writeCsvFile(file, ['from', 'to'], group),
+        copy: {
+          query: 'bulk-load-relationships',
+          names: { type, file, from: fromLabel, to: toLabel },
+        },
+        lastOfItsTable: n === groups.length - 1,
+      });
+    }
+  }
+  return files;
 }
 
 function count(rows: Row[]): number {
@@ -195,7 +253,7 @@ export class CypherGraphStore implements GraphStore {
       },
       upsertRelationships: async (type, rows) => {
         let total = 0;
-        for (const [, group] of byPair(rows)) {
+        for (const group of byPair(rows)) {
           const names = { type, from: group[0]!.fromLabel, to: group[0]!.toLabel };
           for (const batch of chunks(group)) {
             const params = { rows: batch.map((r) => ({ from: r.from, to: r.to })) };
@@ -213,7 +271,7 @@ export class CypherGraphStore implements GraphStore {
       },
       deleteRelationships: async (type, rows) => {
         let total = 0;
-        for (const [, group] of byPair(rows)) {
+        for (const group of byPair(rows)) {
           const names = { type, from: group[0]!.fromLabel, to: group[0]!.toLabel };
           for (const batch of chunks(group)) {
             const params = { rows: batch.map((r) => ({ from: r.from, to: r.to })) };
@@ -298,30 +356,43 @@ export class CypherGraphStore implements GraphStore {
       await this.#bulkLoadFromFiles(landscape, step);
     } else {
       await this.#bulkLoadInBatches(landscape, step);
+      await this.#run(this.#session, 'bump-change-counter', {});
     }
-    await this.#run(this.#session, 'bump-change-counter', {});
   }
 
+  /**
+   * Writes each table's CSV file and has the database COPY it, all in one transaction, so a load
+   * that fails leaves the store empty. One transaction is also faster: a commit per COPY cost
+   * 0.7 of 2.5 s nationally. The next file is written while the database copies the current
+   * one, as the COPY runs on the database's own threads.
+   */
   async #bulkLoadFromFiles(landscape: Landscape, step: () => void): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'overblik-load-'));
+    const write = (load: BulkLoadFile | undefined) => {
+      const written = load?.write ? load.write() : Promise.resolve();
+      // Handled here so a failed write does not end the process while a COPY is awaited;
+      // the loop still awaits it and throws.
+      written.catch(() => {});
+      return written;
+    };
     try {
-      for (const [label, rows] of landscape.nodes) {
-        if (rows.length > 0) {
-          const file = join(dir, `${label}.csv`);
-          await writeCsvFile(file, PROPERTIES.get(label) ?? [], rows);
-          await this.#run(this.#session, 'bulk-load-nodes', { label, file });
+      await this.#session.transaction(async (tx) => {
+        const loads = bulkLoadFiles(landscape, dir);
+        let written = write(loads[0]);
+        for (const [i, load] of loads.entries()) {
+          await written;
+          const copied = load.copy ? this.#run(tx, load.copy.query, load.copy.names) : null;
+          written = write(loads[i + 1]);
+          try {
+            await copied;
+          } finally {
+            // The next file must be finished before the directory goes.
+            await written.catch(() => {});
+          }
+          if (load.lastOfItsTable) step();
         }
-        step();
-      }
-      for (const [type, rows] of landscape.relationships) {
-        for (const [pair, group] of byPair(rows)) {
-          const file = join(dir, `${type}-${pair.replace('>', '-')}.csv`);
-          await writeCsvFile(file, ['from', 'to'], group);
-          const names = { type, file, from: group[0]!.fromLabel, to: group[0]!.toLabel };
-          await this.#run(this.#session, 'bulk-load-relationships', names);
-        }
-        step();
-      }
+        await this.#run(tx, 'bump-change-counter', {});
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -337,7 +408,7 @@ export class CypherGraphStore implements GraphStore {
       step();
     }
     for (const [type, rows] of landscape.relationships) {
-      for (const [, group] of byPair(rows)) {
+      for (const group of byPair(rows)) {
         const names = { type, from: group[0]!.fromLabel, to: group[0]!.toLabel };
         for (const batch of chunks(group, 5_000)) {
           const params = { rows: batch.map((r) => ({ from: r.from, to: r.to })) };

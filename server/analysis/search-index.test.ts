@@ -97,6 +97,12 @@ describe('searchEntities', () => {
     ]);
   });
 
+  it('tells punctuation marks apart, though its lookup tables share one code for them', () => {
+    expect(hitIds('aar-2019')).toEqual(['con-aarby-esdh']);
+    expect(hitIds('aar/2019')).toEqual([]);
+    expect(hitIds('27,24')).toEqual([]);
+  });
+
   it('keeps shared entities and one municipality with the municipality filter', () => {
     const result = search('okonomi', { municipalityId: 'org-aarby' });
     expect(result.total).toBe(2);

@@ -310,7 +310,7 @@ function blastRadiusWith(
     index,
     limit,
     id,
-    byId: (a, b) => compareIds(id(a), id(b)),
+    byId: (a, b) => index.idRank(a) - index.idRank(b),
     inScope: (node) => municipalityId === null || municipalityIdOf(index, node) === municipalityId,
   };
   const selection = select(index, input, asOf, options, municipalityId, context.inScope);
@@ -946,8 +946,4 @@ function distinctNodes(
     );
   }
   return [...new Set(ids.map((id) => requireNodeOf(index, id, label, label)))];
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

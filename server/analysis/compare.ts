@@ -437,8 +437,7 @@ function nameOrder(index: GraphView, cache: CompareCache, label: Label): NameOrd
   const nodes = [...index.nodesOf(label)];
   const names = new Map(nodes.map((n) => [n, String(index.recordAt(n).name ?? index.idAt(n))]));
   nodes.sort(
-    (a, b) =>
-      COLLATOR.compare(names.get(a)!, names.get(b)!) || (index.idAt(a) < index.idAt(b) ? -1 : 1),
+    (a, b) => COLLATOR.compare(names.get(a)!, names.get(b)!) || index.idRank(a) - index.idRank(b),
   );
   const rankOf = new Int32Array(index.nodeCount).fill(-1);
   nodes.forEach((n, rank) => (rankOf[n] = rank));

@@ -6,6 +6,7 @@ import {
   type RelationshipType,
 } from '../model/model-types.ts';
 import type { GraphRelationshipBatch, GraphStore } from '../store/graph-store.ts';
+import { rankIds } from './id-ranks.ts';
 
 /** Which end of a relationship to follow: OUT from start to end, IN from end to start. */
 export type Direction = 'OUT' | 'IN';
@@ -190,6 +191,7 @@ export class GraphIndex {
   readonly #indexOf: Map<string, number>;
   readonly #labels: Uint8Array;
   readonly #records: NodeRecord[];
+  readonly #idRanks: Uint32Array;
   /** Per label code, its nodes' dense indexes in order. */
   readonly #byLabel: Uint32Array[];
   readonly #out: Adjacency;
@@ -209,6 +211,7 @@ export class GraphIndex {
     this.#indexOf = indexOf;
     this.#labels = labels;
     this.#records = records;
+    this.#idRanks = rankIds(ids);
     this.#edgeCount = edges.length;
     this.#out = buildAdjacency(labels, edges.from, edges.to, edges.types, edges.length);
     this.#in = buildAdjacency(labels, edges.to, edges.from, edges.types, edges.length);
@@ -272,6 +275,11 @@ export class GraphIndex {
 
   labelAt(node: number): Label {
     return LABELS[this.#labels[node]!]!;
+  }
+
+  /** The node's place among all ids in code-unit order: ranks compare as the ids do. */
+  idRank(node: number): number {
+    return this.#idRanks[node]!;
   }
 
   recordAt(node: number): NodeRecord {

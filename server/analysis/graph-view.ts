@@ -24,6 +24,11 @@ export interface GraphView {
   /** The dense index of a visible id, or undefined when the id is unknown or hidden. */
   indexOf(id: string): number | undefined;
   idAt(node: number): string;
+  /**
+   * The node's place among all ids of the index in code-unit order (the order of `<` on
+   * strings): sorting by rank sorts by id, comparing numbers instead of texts.
+   */
+  idRank(node: number): number;
   labelAt(node: number): Label;
   recordAt(node: number): NodeRecord;
   get(id: string): { label: Label; record: NodeRecord } | undefined;

@@ -359,7 +359,6 @@ function keyOrder(index: GraphIndex, collected: CorpusTexts): Uint32Array {
     packed[k] = ((rankOf.get(texts[k]!)! * 2 + local) * LABELS.length + labels[k]!) * m + k;
   }
   packed.sort();
-  const idOf = (k: number) => index.idAt(nodes[k]!);
   const order = new Uint32Array(packed.length);
   for (let start = 0; start < packed.length;) {
     const group = Math.floor(packed[start]! / m);
@@ -367,7 +366,7 @@ function keyOrder(index: GraphIndex, collected: CorpusTexts): Uint32Array {
     while (end < packed.length && Math.floor(packed[end]! / m) === group) end++;
     for (let i = start; i < end; i++) order[i] = packed[i]! % m;
     if (end - start > 1) {
-      order.subarray(start, end).sort((a, b) => compareText(idOf(a), idOf(b)));
+      order.subarray(start, end).sort((a, b) => index.idRank(nodes[a]!) - index.idRank(nodes[b]!));
     }
     start = end;
   }
@@ -439,10 +438,6 @@ function corpusOf(index: GraphIndex): SearchCorpus {
 /** Builds the search corpus of an index now instead of on the first search (e.g. at start-up). */
 export function prepareSearch(index: GraphIndex): void {
   corpusOf(index);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function isWordCharacter(code: number): boolean {

@@ -94,6 +94,10 @@ export class VisibleGraph implements GraphView {
     return this.base.idAt(node);
   }
 
+  idRank(node: number): number {
+    return this.base.idRank(node);
+  }
+
   labelAt(node: number): Label {
     return this.base.labelAt(node);
   }

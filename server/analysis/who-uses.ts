@@ -170,7 +170,7 @@ function endingLast(
   datesOf: (contract: number) => ContractDates,
 ): WhoUsesContract | null {
   let best: ContractDates | null = null;
-  for (const contract of [...contracts].sort((a, b) => compareIds(index, a, b))) {
+  for (const contract of [...contracts].sort((a, b) => index.idRank(a) - index.idRank(b))) {
     const dates = datesOf(contract);
     if (best === null) best = dates;
     else if (
@@ -182,10 +182,4 @@ function endingLast(
     }
   }
   return best === null ? null : rowContract(best, 'COVERING');
-}
-
-function compareIds(index: GraphView, a: number, b: number): number {
-  const x = index.idAt(a);
-  const y = index.idAt(b);
-  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -284,6 +284,47 @@ describe('blastRadius', () => {
       ]);
     });
 
+    it('counts a task once per affected usage that has it, across usages of one system', () => {
+      const b = new LandscapeBuilder();
+      b.node('Organization', { id: 'org-x', name: 'X Kommune', kind: 'MUNICIPALITY' });
+      for (const n of [1, 2, 3]) {
+        b.node('Task', {
+          id: `task-${n}`,
+          number: `0${n}`,
+          title: `Opgave ${n}`,
+          level: 'MAIN_GROUP',
+        });
+      }
+      b.node('System', { id: 'sys-shared', name: 'Fælles', scope: 'PUBLIC' });
+      b.relate('SUPPORTS', 'sys-shared', 'task-1');
+      b.relate('SUPPORTS', 'sys-shared', 'task-2');
+      b.node('Contract', {
+        id: 'con-x',
+        municipalityId: 'org-x',
+        name: 'X',
+        validTo: '2030-01-01',
+      });
+      for (const n of [1, 2, 3]) {
+        b.node('Usage', { id: `use-${n}`, municipalityId: 'org-x' });
+        b.relate('INSTANCE_OF', `use-${n}`, 'sys-shared');
+        b.relate('BELONGS_TO', `use-${n}`, 'org-x');
+        b.relate('COVERS', 'con-x', `use-${n}`);
+      }
+      // use-3 opts out of a task of its system and adds one of its own.
+      b.relate('OPTS_OUT_TASK', 'use-3', 'task-2');
+      b.relate('ADDS_TASK', 'use-3', 'task-3');
+      const result = blastRadius(GraphIndex.fromLandscape(b.build()), {
+        contractIds: ['con-x'],
+        asOf: SCENARIO_AS_OF,
+      });
+      expect(result.tasks).toEqual([
+        { taskId: 'task-1', usageIds: ['use-1', 'use-2', 'use-3'], usageCount: 3 },
+        { taskId: 'task-2', usageIds: ['use-1', 'use-2'], usageCount: 2 },
+        { taskId: 'task-3', usageIds: ['use-3'], usageCount: 1 },
+      ]);
+      expect(result.totals.tasks).toBe(3);
+    });
+
     it('lists registrations covering hit usages or with an ending main contract', () => {
       expect(esdhEnds.dataProcessings).toEqual([
         {

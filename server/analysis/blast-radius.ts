@@ -285,14 +285,14 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
 
 /**
  * Node sets one blast radius works with: the dependents' search, the affected usages, org unit
- * and task counts, and one usage's tasks.
+ * and task counts, one usage's tasks, and the affected usages per system.
  */
-const SETS = 5;
+const SETS = 6;
 
 function blastRadiusWith(
   index: GraphView,
   input: BlastRadiusInput,
-  [reachedSet, affectedSet, unitSet, taskSet, taskScratch]: NodeSet[],
+  [reachedSet, affectedSet, unitSet, taskSet, taskScratch, systemSet]: NodeSet[],
 ): BlastRadius {
   const asOf = requireAsOf(input.asOf);
   const maxDepth = requireWholeNumber(
@@ -337,7 +337,12 @@ function blastRadiusWith(
   const interfaces = findInterfacesAtRisk(context, lost, causeOf);
   const affected = [...hits.keys(), ...dependentLevels.flat()];
   for (const usage of affected) affectedSet!.add(usage);
-  const touched = touchUnitsAndTasks(context, affected, unitSet!, taskSet!, taskScratch!);
+  const touched = touchUnitsAndTasks(context, affected, {
+    units: unitSet!,
+    tasks: taskSet!,
+    scratch: taskScratch!,
+    systems: systemSet!,
+  });
   const registrations = findRegistrations(context, selection.contracts, hits.values());
 
   const endingOrder = [...selection.contracts].sort(datesAt.compare);
@@ -708,16 +713,20 @@ function findInterfacesAtRisk(
 function touchUnitsAndTasks(
   context: Context,
   affected: readonly number[],
-  units: NodeSet,
-  tasks: NodeSet,
-  scratch: NodeSet,
+  sets: { units: NodeSet; tasks: NodeSet; scratch: NodeSet; systems: NodeSet },
 ): { units: number[]; tasks: number[] } {
   const { index } = context;
+  const { units, tasks, scratch, systems } = sets;
   const touchedUnits: number[] = [];
   const touchedTasks: number[] = [];
-  const countTask = (task: number) => {
-    if (tasks.count(task) === 1) touchedTasks.push(task);
+  const countTask = (task: number, usages = 1) => {
+    if (!tasks.has(task)) touchedTasks.push(task);
+    tasks.count(task, usages);
   };
+  // Most usages have exactly their system's tasks: those are counted once per system, weighted
+  // by its affected usages, instead of once per usage (a month's thousands of usages share a
+  // few hundred systems).
+  const plainSystems: number[] = [];
   for (const usage of affected) {
     const usedBy = index.neighbours(usage, 'USED_BY', 'OUT');
     for (const unit of usedBy) {
@@ -728,7 +737,18 @@ function touchUnitsAndTasks(
       if (index.labelAt(unit) !== 'OrgUnit' || usedBy.includes(unit)) continue;
       if (units.count(unit) === 1) touchedUnits.push(unit);
     }
-    visitEffectiveTasks(index, usage, scratch, countTask);
+    const own =
+      index.degree(usage, 'OPTS_OUT_TASK', 'OUT') + index.degree(usage, 'ADDS_TASK', 'OUT');
+    const system = own === 0 ? systemOfUsage(index, usage) : undefined;
+    if (system === undefined) visitEffectiveTasks(index, usage, scratch, countTask);
+    else if (systems.count(system) === 1) plainSystems.push(system);
+  }
+  for (const system of plainSystems) {
+    const usages = systems.value(system, 0);
+    scratch.clear();
+    for (const task of index.neighbours(system, 'SUPPORTS', 'OUT')) {
+      if (scratch.add(task)) countTask(task, usages);
+    }
   }
   return { units: touchedUnits, tasks: touchedTasks };
 }

@@ -78,13 +78,13 @@ export class NodeSet {
   }
 
   /**
-   * Counts a node: adds it with a count of one, or adds one to its count (column 0). Returns the
-   * new count, so 1 means the node was new.
+   * Counts a node `by` times (once by default): adds it with that count, or adds to its count
+   * (column 0). Returns the new count, so with the default 1 means the node was new.
    */
-  count(node: number): number {
+  count(node: number, by = 1): number {
     const counts = this.#column(0);
-    if (this.add(node)) return (counts[node] = 1);
-    return ++counts[node]!;
+    if (this.add(node)) return (counts[node] = by);
+    return (counts[node]! += by);
   }
 
   #column(column: number): Int32Array {

@@ -78,46 +78,54 @@ function byPair(rows: readonly RelationshipRecord[]): (readonly RelationshipReco
   return groups;
 }
 
-/** One COPY of a bulk load: the file it reads, how to write it, and the statement. */
-interface BulkLoadFile {
-  readonly write: (() => Promise<void>) | null;
-  readonly copy: { query: 'bulk-load-nodes' | 'bulk-load-relationships'; names: QueryNames } | null;
+/**
+ * One step of a bulk load: a CSV file to write and the COPY that reads it, or no file for an
+ * empty table, which still counts for progress.
+ */
+interface BulkLoadStep {
+  readonly file: {
+    readonly write: () => Promise<void>;
+    readonly query: 'bulk-load-nodes' | 'bulk-load-relationships';
+    readonly names: QueryNames;
+  } | null;
   /** Progress counts tables, and a relationship type may need one file per label pair. */
-  readonly lastOfItsTable: boolean;
+  readonly endsTable: boolean;
 }
 
-/** The files of a bulk load in loading order: node tables first, as relationships refer to them. */
-function bulkLoadFiles(landscape: Landscape, dir: string): BulkLoadFile[] {
-  const files: BulkLoadFile[] = [];
+/** The steps of a bulk load in order: node tables first, as relationships refer to them. */
+function bulkLoadSteps(landscape: Landscape, dir: string): BulkLoadStep[] {
+  const steps: BulkLoadStep[] = [];
   for (const [label, rows] of landscape.nodes) {
-    if (rows.length === 0) {
-      files.push({ write: null, copy: null, lastOfItsTable: true });
-      continue;
-    }
     const file = join(dir, `${label}.csv`);
-    files.push({
-      write: () => writeCsvFile(file, PROPERTIES.get(label) ?? [], rows),
-      copy: { query: 'bulk-load-nodes', names: { label, file } },
-      lastOfItsTable: true,
+    steps.push({
+      file:
+        rows.length === 0
+          ? null
+          : {
+              write: () => writeCsvFile(file, PROPERTIES.get(label) ?? [], rows),
+              query: 'bulk-load-nodes',
+              names: { label, file },
+            },
+      endsTable: true,
     });
   }
   for (const [type, rows] of landscape.relationships) {
     const groups = byPair(rows);
-    if (groups.length === 0) files.push({ write: null, copy: null, lastOfItsTable: true });
+    if (groups.length === 0) steps.push({ file: null, endsTable: true });
     for (const [n, group] of groups.entries()) {
       const { fromLabel, toLabel } = group[0]!;
       const file = join(dir, `${type}-${fromLabel}-${toLabel}.csv`);
-      files.push({
-        write: () => writeCsvFile(file, ['from', 'to'], group),
-        copy: {
+      steps.push({
+        file: {
+          write: () => writeCsvFile(file, ['from', 'to'], group),
           query: 'bulk-load-relationships',
           names: { type, file, from: fromLabel, to: toLabel },
         },
-        lastOfItsTable: n === groups.length - 1,
+        endsTable: n === groups.length - 1,
       });
     }
   }
-  return files;
+  return steps;
 }
 
 function count(rows: Row[]): number {
@@ -366,10 +374,10 @@ export class CypherGraphStore implements GraphStore {
    * 0.7 of 2.5 s nationally. The next file is written while the database copies the current
    * one, as the COPY runs on the database's own threads.
    */
-  async #bulkLoadFromFiles(landscape: Landscape, step: () => void): Promise<void> {
+  async #bulkLoadFromFiles(landscape: Landscape, progress: () => void): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), 'overblik-load-'));
-    const write = (load: BulkLoadFile | undefined) => {
-      const written = load?.write ? load.write() : Promise.resolve();
+    const write = (step: BulkLoadStep | undefined) => {
+      const written = step?.file ? step.file.write() : Promise.resolve();
       // Handled here so a failed write does not end the process while a COPY is awaited;
       // the loop still awaits it and throws.
       written.catch(() => {});
@@ -377,19 +385,19 @@ export class CypherGraphStore implements GraphStore {
     };
     try {
       await this.#session.transaction(async (tx) => {
-        const loads = bulkLoadFiles(landscape, dir);
-        let written = write(loads[0]);
-        for (const [i, load] of loads.entries()) {
+        const steps = bulkLoadSteps(landscape, dir);
+        let written = write(steps[0]);
+        for (const [i, { file, endsTable }] of steps.entries()) {
           await written;
-          const copied = load.copy ? this.#run(tx, load.copy.query, load.copy.names) : null;
-          written = write(loads[i + 1]);
+          const copied = file ? this.#run(tx, file.query, file.names) : null;
+          written = write(steps[i + 1]);
           try {
             await copied;
           } finally {
             // The next file must be finished before the directory goes.
             await written.catch(() => {});
           }
-          if (load.lastOfItsTable) step();
+          if (endsTable) progress();
         }
         await this.#run(tx, 'bump-change-counter', {});
       });

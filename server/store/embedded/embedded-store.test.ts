@@ -6,22 +6,19 @@ import { StoreError } from '../../domain/errors.ts';
 import type { Landscape } from '../../model/landscape.ts';
 import { buildFixtureLandscape } from '../../testing/fixture-landscape.ts';
 import { CypherGraphStore } from '../cypher-graph-store.ts';
+import { createStore } from '../create-store.ts';
 import { describeGraphStoreContract } from '../graph-store.contract.ts';
+import type { GraphStore } from '../graph-store.ts';
 import { embeddedDialect } from './embedded-dialect.ts';
 import { EmbeddedSession } from './embedded-session.ts';
 
-async function openStore(dir: string): Promise<CypherGraphStore> {
+describeGraphStoreContract('embedded', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'overblik-contract-'));
   const store = new CypherGraphStore(
     new EmbeddedSession({ path: join(dir, 'graph.kuzu') }),
     embeddedDialect,
   );
   await store.applySchema();
-  return store;
-}
-
-describeGraphStoreContract('embedded', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'overblik-contract-'));
-  const store = await openStore(dir);
   return {
     store,
     reset: () => store.clear(),
@@ -34,10 +31,10 @@ describeGraphStoreContract('embedded', async () => {
 
 describe('embedded bulk load', () => {
   let dir: string;
-  let store: CypherGraphStore;
+  let store: GraphStore;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'overblik-bulk-'));
-    store = await openStore(dir);
+    store = await createStore({ kind: 'embedded', path: join(dir, 'graph.kuzu') });
   });
   afterAll(async () => {
     await store.close();

@@ -547,7 +547,7 @@ function compareDeadlines(
     compareKnown(da.decideBy, db.decideBy) ||
     compareKnown(da.plannedEnd, db.plannedEnd) ||
     collator.compare(nameOf(index, a), nameOf(index, b)) ||
-    compareDates(index.idAt(a), index.idAt(b))
+    index.idRank(a) - index.idRank(b)
   );
 }
 

@@ -17,14 +17,14 @@ if (major < 22 || (major === 22 && minor < 12)) {
 // The old generation keeps V8's own growth factor: limiting it (--heap-growing-percent=25) gave
 // 557-573 MB after the benchmark in four runs against 574-602 MB in two without, but 16-client
 // p95s of 1.9-2.9x the single client's against 1.7-2.3x (README, Performance).
-const HEAP_FLAGS = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
+const YOUNG_GENERATION = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
 if (
   typeof process.execve === 'function' &&
   !process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))
 ) {
   process.execve(
     process.execPath,
-    [process.execPath, ...HEAP_FLAGS, ...process.execArgv, ...process.argv.slice(1)],
+    [process.execPath, ...YOUNG_GENERATION, ...process.execArgv, ...process.argv.slice(1)],
     process.env,
   );
 }

@@ -107,6 +107,15 @@ describe('GraphQL API', () => {
     expect(answer.data ?? null).toBeNull();
   });
 
+  it('estimates the cost again when a page size comes from a variable', async () => {
+    const query = `query Pages($n: Int!) { entity(id: "sys-esdh") { ... on System {
+      usages(first: 100) { contracts(first: $n) { covers(first: 100) { id } } } } } }`;
+    expect((await ask(query, { n: 1 })).errors).toBeUndefined();
+    const large = await ask(query, { n: 100 });
+    expect(large.errors?.[0]?.message).toMatch(/^Query cost \d+ exceeds the limit of 200000$/);
+    expect((await ask(query, { n: 1 })).errors).toBeUndefined();
+  });
+
   it('masks unexpected errors without internals', () => {
     const masked = maskError(new TypeError('secret internals at /srv/x.ts:1'), 'Unexpected error.');
     expect(masked.message).toBe('Unexpected error.');

@@ -61,6 +61,10 @@ export function createApp({
       useGraphQlJit(),
     ],
     landingPage: false,
+    // The HTTP server reads the body, bounded, before the request gets here (http-server.ts).
+    // yoga's own limit would pipe that read body through a stream again, a tenth of the CPU time
+    // of a point read.
+    maxRequestBodySize: false,
     // Cross-origin requests are answered (or refused) by the HTTP server, in one place for every route.
     cors: false,
     context: async (request) => {

@@ -23,6 +23,22 @@ export function estimateCost(
   variables: Readonly<Record<string, unknown>>,
   operationName?: string | null,
 ): number {
+  return costEstimate(schema, document, variables, operationName).cost;
+}
+
+/** A cost, and whether it depends on the variables (a page size given as a variable). */
+interface CostEstimate {
+  readonly cost: number;
+  readonly usesVariables: boolean;
+}
+
+function costEstimate(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Readonly<Record<string, unknown>>,
+  operationName?: string | null,
+): CostEstimate {
+  let usesVariables = false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) {
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -45,6 +61,7 @@ export function estimateCost(
         const typeName = field ? String(field.type) : '';
         const first = selection.arguments?.find((a) => a.name.value === 'first');
         const pageDefault = field?.args.find((a) => a.name === 'first')?.defaultValue;
+        if (first?.value.kind === Kind.VARIABLE) usesVariables = true;
         const size = first
           ? Number(valueFromASTUntyped(first.value, variables))
           : Number(pageDefault ?? Number.NaN);
@@ -75,16 +92,20 @@ export function estimateCost(
     (d) =>
       d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
   );
-  if (operation?.kind !== Kind.OPERATION_DEFINITION) return 0;
+  if (operation?.kind !== Kind.OPERATION_DEFINITION) return { cost: 0, usesVariables: false };
   const root =
     operation.operation === OperationTypeNode.QUERY
       ? schema.getQueryType()
       : schema.getMutationType();
-  return costOf(operation.selectionSet, root ?? undefined, new Set());
+  const cost = costOf(operation.selectionSet, root ?? undefined, new Set());
+  return { cost, usesVariables };
 }
 
 /** Refuses operations whose estimated cost exceeds `maxCost`, with LIMIT_EXCEEDED, before they run. */
 export function useCostLimit(maxCost: number): Plugin {
+  // yoga hands every request with the same text the same parsed document, so a cost that no
+  // variable changes is estimated once per document and operation, not per request.
+  const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const { schema, document, variableValues, operationName } = args as {
@@ -93,7 +114,16 @@ export function useCostLimit(maxCost: number): Plugin {
         variableValues?: Record<string, unknown> | null;
         operationName?: string | null;
       };
-      const cost = estimateCost(schema, document, variableValues ?? {}, operationName);
+      let byOperation = fixedCosts.get(document);
+      let cost = byOperation?.get(operationName ?? '');
+      if (cost === undefined) {
+        const estimate = costEstimate(schema, document, variableValues ?? {}, operationName);
+        cost = estimate.cost;
+        if (!estimate.usesVariables) {
+          if (!byOperation) fixedCosts.set(document, (byOperation = new Map<string, number>()));
+          byOperation.set(operationName ?? '', cost);
+        }
+      }
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [

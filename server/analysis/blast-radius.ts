@@ -321,7 +321,7 @@ function blastRadiusWith(
   const lost = [...hits.values()].filter((h) => h.status === 'LOST').map((h) => h.usage);
   lost.sort(context.byId);
   const causeOf = (usage: number) => id(hits.get(usage)!.cause);
-  const relations = findHitRelations(context, selection.contracts, lost, causeOf);
+  const relations = findHitRelations(context, selection.contracts, lost);
   const reached = findDependents(context, lost, maxDepth, reachedSet!);
   const pathFrom = (start: number): string[] => {
     const path: string[] = [];
@@ -334,7 +334,7 @@ function blastRadiusWith(
   const levels = reached.levels;
   const dependentLevels = levels.map((level) => level.filter((usage) => !hits.has(usage)));
   const dependentCount = dependentLevels.reduce((sum, level) => sum + level.length, 0);
-  const interfaces = findInterfacesAtRisk(context, lost, causeOf);
+  const interfaces = findInterfacesAtRisk(context, lost);
   const affected = [...hits.keys(), ...dependentLevels.flat()];
   for (const usage of affected) affectedSet!.add(usage);
   const touched = touchUnitsAndTasks(context, affected, {
@@ -361,8 +361,8 @@ function blastRadiusWith(
   let governed = 0;
   let providerLost = 0;
   for (const entry of relations.values()) {
-    if (entry.reasons.has('GOVERNED_BY_ENDING_CONTRACT')) governed++;
-    if (entry.reasons.has('PROVIDER_LOST')) providerLost++;
+    if (entry.reasons & GOVERNED) governed++;
+    if (entry.reasons & PROVIDER_LOST) providerLost++;
   }
   let mainContractEnding = 0;
   for (const hit of hits.values())
@@ -418,12 +418,15 @@ function blastRadiusWith(
         const governing = firstNeighbour(index, relation, 'GOVERNS', 'IN', 'Contract');
         return {
           relationId: id(relation),
-          reasons: RELATION_HIT_REASONS.filter((r) => entry.reasons.has(r)),
+          reasons: RELATION_HIT_REASONS.filter((_, bit) => entry.reasons & (1 << bit)),
           fromUsageId: end('FROM_USAGE', 'Usage'),
           toUsageId: end('TO_USAGE', 'Usage'),
           interfaceId: end('VIA', 'Interface'),
           governingContractId: governing === undefined ? null : id(governing),
-          path: entry.path,
+          path:
+            entry.reasons & GOVERNED
+              ? [id(relation), id(entry.explainedBy)]
+              : [id(relation), id(entry.explainedBy), causeOf(entry.explainedBy)],
         };
       }),
     dependentUsages: listedDependents.map((usage): DependentUsage => {
@@ -450,7 +453,7 @@ function blastRadiusWith(
         lostUsageIds: sortedIds(entry.lost),
         relationIds: sortedIds(entry.relations),
         dependentUsageIds: sortedIds(entry.users),
-        path: entry.path,
+        path: [id(via), id(entry.firstRelation), id(entry.firstLost), causeOf(entry.firstLost)],
       };
     }),
     orgUnits: topByCount(touched.units, (unit) => unitSet!.value(unit, 0), limit, context.byId).map(
@@ -477,7 +480,10 @@ function blastRadiusWith(
           dataProcessingId: id(dpr),
           coveredUsageIds: sortedIds(entry.covered),
           endingMainContractId: entry.main === null ? null : id(entry.main),
-          path: entry.path,
+          path:
+            entry.main === null
+              ? [id(dpr), id(entry.covered[0]!), causeOf(entry.covered[0]!)]
+              : [id(dpr), id(entry.main)],
         };
       }),
     personalData: personalDataOf(context, affected),
@@ -565,39 +571,40 @@ function findHits(
   return hits;
 }
 
+/** Bits of {@link RelationHit.reasons}, in the order of RELATION_HIT_REASONS. */
+const GOVERNED = 1;
+const PROVIDER_LOST = 2;
+
+/**
+ * A hit relation's reasons as bits, and the node its path goes through: the ending contract that
+ * governs it, or else the LOST usage it uses. Paths are made only for the relations listed: a
+ * month nationally hits thousands, and a Set and a path per relation outlived the young
+ * generation, to be collected with the old one.
+ */
 interface RelationHit {
-  readonly reasons: Set<RelationHitReason>;
-  path: string[];
+  reasons: number;
+  readonly explainedBy: number;
 }
 
 function findHitRelations(
   context: Context,
   contracts: readonly number[],
   lost: readonly number[],
-  causeOf: (usage: number) => string,
 ): Map<number, RelationHit> {
-  const { index, inScope, id } = context;
+  const { index, inScope } = context;
   const relations = new Map<number, RelationHit>();
   for (const contract of contracts) {
     for (const relation of neighboursWithLabel(index, contract, 'GOVERNS', 'OUT', 'Relation')) {
       if (!inScope(relation)) continue;
-      relations.set(relation, {
-        reasons: new Set(['GOVERNED_BY_ENDING_CONTRACT']),
-        path: [id(relation), id(contract)],
-      });
+      relations.set(relation, { reasons: GOVERNED, explainedBy: contract });
     }
   }
   for (const usage of lost) {
     for (const relation of neighboursWithLabel(index, usage, 'TO_USAGE', 'IN', 'Relation')) {
       if (!inScope(relation)) continue;
       const entry = relations.get(relation);
-      if (entry) entry.reasons.add('PROVIDER_LOST');
-      else {
-        relations.set(relation, {
-          reasons: new Set(['PROVIDER_LOST']),
-          path: [id(relation), id(usage), causeOf(usage)],
-        });
-      }
+      if (entry) entry.reasons |= PROVIDER_LOST;
+      else relations.set(relation, { reasons: PROVIDER_LOST, explainedBy: usage });
     }
   }
   return relations;
@@ -668,19 +675,20 @@ function findDependents(
   };
 }
 
+/** An interface at risk; its path, made when it is listed, goes through its first relation. */
 interface InterfaceHit {
   readonly lost: Set<number>;
   readonly relations: number[];
   readonly users: Set<number>;
-  readonly path: string[];
+  readonly firstRelation: number;
+  readonly firstLost: number;
 }
 
 function findInterfacesAtRisk(
   context: Context,
   lost: readonly number[],
-  causeOf: (usage: number) => string,
 ): Map<number, InterfaceHit> {
-  const { index, inScope, id } = context;
+  const { index, inScope } = context;
   const interfaces = new Map<number, InterfaceHit>();
   for (const usage of lost) {
     for (const relation of neighboursWithLabel(index, usage, 'TO_USAGE', 'IN', 'Relation')) {
@@ -692,7 +700,8 @@ function findInterfacesAtRisk(
           lost: new Set(),
           relations: [],
           users: new Set(),
-          path: [id(via), id(relation), id(usage), causeOf(usage)],
+          firstRelation: relation,
+          firstLost: usage,
         };
         interfaces.set(via, entry);
       }
@@ -812,10 +821,13 @@ const LEVEL_ORDER = new Map<string, number>(
   PERSONAL_DATA_LEVEL_VALUES.map((level, k) => [level, k]),
 );
 
+/**
+ * A registration hit through its ending main contract (`main`), or else through the hit usages it
+ * covers; its path, made when it is listed, goes through the first of them.
+ */
 interface RegistrationHit {
   readonly covered: number[];
   readonly main: number | null;
-  readonly path: string[];
 }
 
 function findRegistrations(
@@ -823,7 +835,7 @@ function findRegistrations(
   contracts: readonly number[],
   hits: Iterable<Hit>,
 ): Map<number, RegistrationHit> {
-  const { index, inScope, id } = context;
+  const { index, inScope } = context;
   const registrations = new Map<number, RegistrationHit>();
   for (const contract of contracts) {
     for (const dpr of neighboursWithLabel(
@@ -834,7 +846,7 @@ function findRegistrations(
       'DataProcessing',
     )) {
       if (!inScope(dpr)) continue;
-      registrations.set(dpr, { covered: [], main: contract, path: [id(dpr), id(contract)] });
+      registrations.set(dpr, { covered: [], main: contract });
     }
   }
   for (const hit of hits) {
@@ -842,13 +854,7 @@ function findRegistrations(
       if (!inScope(dpr)) continue;
       const entry = registrations.get(dpr);
       if (entry) entry.covered.push(hit.usage);
-      else {
-        registrations.set(dpr, {
-          covered: [hit.usage],
-          main: null,
-          path: [id(dpr), id(hit.usage), id(hit.cause)],
-        });
-      }
+      else registrations.set(dpr, { covered: [hit.usage], main: null });
     }
   }
   return registrations;

@@ -3,23 +3,29 @@ import { rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { StoreConfig } from '../config.ts';
 import { CypherGraphStore } from './cypher-graph-store.ts';
-import { embeddedDialect } from './embedded/embedded-dialect.ts';
-import { EmbeddedSession } from './embedded/embedded-session.ts';
 import type { GraphStore } from './graph-store.ts';
-import { neo4jDialect } from './neo4j/neo4j-dialect.ts';
-import { Neo4jSession } from './neo4j/neo4j-session.ts';
 
 /**
  * Opens the configured store with its schema applied. This module is the only one that knows
- * both adapters; it decides how a store is opened and replaced, nothing about queries.
+ * both adapters; it decides how a store is opened and replaced, nothing about queries. Each
+ * adapter, with its driver, is loaded when its store is first opened: the Neo4j driver alone
+ * added 17 MB to the resident memory of a server on the embedded store.
  */
 export async function createStore(config: StoreConfig): Promise<GraphStore> {
   let store: GraphStore;
   if (config.kind === 'neo4j') {
+    const [{ Neo4jSession }, { neo4jDialect }] = await Promise.all([
+      import('./neo4j/neo4j-session.ts'),
+      import('./neo4j/neo4j-dialect.ts'),
+    ]);
     const session = new Neo4jSession(config);
     await session.verify();
     store = new CypherGraphStore(session, neo4jDialect);
   } else {
+    const [{ EmbeddedSession }, { embeddedDialect }] = await Promise.all([
+      import('./embedded/embedded-session.ts'),
+      import('./embedded/embedded-dialect.ts'),
+    ]);
     mkdirSync(dirname(config.path), { recursive: true });
     store = new CypherGraphStore(new EmbeddedSession({ path: config.path }), embeddedDialect);
   }

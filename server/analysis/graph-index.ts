@@ -309,6 +309,23 @@ export class GraphIndex {
     return slot < 0 ? 0 : adjacency.offsets[slot + 1]! - adjacency.offsets[slot]!;
   }
 
+  firstNeighbour(
+    node: number,
+    type: RelationshipType,
+    direction: Direction,
+    label: Label,
+  ): number | undefined {
+    const adjacency = direction === 'OUT' ? this.#out : this.#in;
+    const slot = this.#slotOf(adjacency, node, type);
+    if (slot < 0) return undefined;
+    const code = LABEL_CODE.get(label);
+    const { offsets, targets } = adjacency;
+    for (let i = offsets[slot]!, end = offsets[slot + 1]!; i < end; i++) {
+      if (this.#labels[targets[i]!] === code) return targets[i];
+    }
+    return undefined;
+  }
+
   /** The node's slot of one type in the adjacency, or −1 when its label has no such edges. */
   #slotOf(adjacency: Adjacency, node: number, type: RelationshipType): number {
     const slotOfType = adjacency.slotOf[this.#labels[node]! * TYPES + TYPE_CODE.get(type)!]!;

@@ -31,7 +31,7 @@ export function neighboursWithLabel(
   return result;
 }
 
-/** The first neighbour over a type, or undefined. */
+/** The first neighbour of a label over a type, or undefined. */
 export function firstNeighbour(
   index: GraphView,
   node: number,
@@ -39,8 +39,7 @@ export function firstNeighbour(
   direction: Direction,
   label: Label,
 ): number | undefined {
-  for (const n of index.neighbours(node, type, direction)) if (index.labelAt(n) === label) return n;
-  return undefined;
+  return index.firstNeighbour(node, type, direction, label);
 }
 
 /** Whether a node is a municipality: an Organization of kind MUNICIPALITY. */

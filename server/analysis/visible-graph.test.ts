@@ -10,7 +10,7 @@ import { neighbourhood } from './neighbourhood.ts';
 import { searchEntities } from './search-index.ts';
 import { VisibleGraph } from './visible-graph.ts';
 import { whoUses } from './who-uses.ts';
-import { RELATIONSHIP_TYPES } from '../model/model-types.ts';
+import { LABELS, RELATIONSHIP_TYPES } from '../model/model-types.ts';
 
 /**
  * The analyses themselves, called with a restricted view (no resolver in between): what a view
@@ -52,6 +52,31 @@ describe('a restricted view', () => {
     const hidden = index.indexOf('con-b')!;
     expect(index.degree(hidden, 'BELONGS_TO', 'OUT')).toBe(1);
     expect(aarby.degree(hidden, 'BELONGS_TO', 'OUT')).toBe(0);
+  });
+
+  it('gives each first neighbour of a label as the first of the neighbours with that label', () => {
+    let found = 0;
+    let hiddenByView = 0;
+    for (let node = 0; node < index.nodeCount; node++) {
+      for (const type of RELATIONSHIP_TYPES) {
+        for (const direction of ['OUT', 'IN'] as const) {
+          for (const label of LABELS) {
+            const answers = [index, aarby].map((view) => {
+              const first = view.firstNeighbour(node, type, direction, label);
+              const expected = [...view.neighbours(node, type, direction)].find(
+                (n) => view.labelAt(n) === label,
+              );
+              expect(first).toBe(expected);
+              return first;
+            });
+            if (answers[0] !== undefined) found++;
+            if (answers[0] !== answers[1]) hiddenByView++;
+          }
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(index.nodeCount);
+    expect(hiddenByView).toBeGreaterThan(0);
   });
 
   it('hides nodes, edges and fields by sharing level', () => {

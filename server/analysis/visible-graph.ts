@@ -137,6 +137,20 @@ export class VisibleGraph implements GraphView {
     return visible;
   }
 
+  firstNeighbour(
+    node: number,
+    type: RelationshipType,
+    direction: Direction,
+    label: Label,
+  ): number | undefined {
+    const own = this.#ruleAt(node);
+    if (own === null || !allowsEdge(own, type)) return undefined;
+    for (const n of this.base.neighbours(node, type, direction)) {
+      if (this.base.labelAt(n) === label && this.#reaches(n, type)) return n;
+    }
+    return undefined;
+  }
+
   #reaches(node: number, type: RelationshipType): boolean {
     const rule = this.#ruleAt(node);
     return rule !== null && allowsEdge(rule, type);

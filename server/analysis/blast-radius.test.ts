@@ -30,6 +30,24 @@ const BI_PATH = ['use-aarby-bi', 'rel-aarby-bi-portal', ...PORTAL_PATH];
 const HR_PATH = ['use-aarby-hr', 'rel-aarby-hr-bi', ...BI_PATH];
 
 describe('blastRadius', () => {
+  it('makes only the lists asked for, and still counts everything in the totals', () => {
+    const some = run({ contractIds: ['con-aarby-esdh'], lists: new Set(['hitUsages', 'tasks']) });
+    expect(some.hitUsages).toEqual(esdhEnds.hitUsages);
+    expect(some.tasks).toEqual(esdhEnds.tasks);
+    expect(some.totals).toEqual(esdhEnds.totals);
+    for (const list of [
+      'orgUnits',
+      'hitRelations',
+      'dependentUsages',
+      'dataProcessings',
+    ] as const) {
+      expect(esdhEnds[list]).not.toEqual([]);
+      expect(some[list]).toEqual([]);
+    }
+    expect(esdhEnds.personalData.highest).not.toBeNull();
+    expect(some.personalData.highest).toBeNull();
+  });
+
   describe('hit usages', () => {
     it('marks a usage LOST and flags its main contract when that is the only contract ending', () => {
       expect(hit(esdhEnds, 'use-aarby-esdh')).toEqual({

@@ -79,7 +79,35 @@ export interface BlastRadiusInput extends LeadTimeOptions {
   readonly maxDepth?: number | null;
   /** Items listed per list, 0–1000; totals always count everything. @default 100 */
   readonly limit?: number | null;
+  /**
+   * The lists to make; the others are left empty (and personal data unreported), as a GraphQL
+   * query that does not select them needs. Totals always count everything. @default every list
+   */
+  readonly lists?: ReadonlySet<BlastRadiusList> | null;
 }
+
+/** The lists of a {@link BlastRadius} that {@link BlastRadiusInput.lists} may leave out. */
+export const BLAST_RADIUS_LISTS = [
+  'endingContracts',
+  'endingSystemIds',
+  'hitUsages',
+  'hitRelations',
+  'dependentUsages',
+  'interfacesAtRisk',
+  'orgUnits',
+  'tasks',
+  'dataProcessings',
+  'personalData',
+] as const;
+export type BlastRadiusList = (typeof BLAST_RADIUS_LISTS)[number];
+
+/** The personal data of a blast radius that was not asked for. */
+const UNREPORTED_PERSONAL_DATA: PersonalDataExposure = {
+  highest: null,
+  usageIds: [],
+  byLevel: [],
+  notRecorded: 0,
+};
 
 /** A contract that ends, with its deadlines (DOMAIN.md blast radius item 7). */
 export interface EndingContract {
@@ -302,6 +330,7 @@ function blastRadiusWith(
     MAX_MAX_DEPTH,
   );
   const limit = requireWholeNumber(input.limit ?? DEFAULT_LIMIT, 'limit', 0, MAX_LIMIT);
+  const wants = (list: BlastRadiusList) => !input.lists || input.lists.has(list);
   const options = requireLeadTimes(input);
   const municipalityId = input.municipalityId ?? null;
   if (municipalityId !== null) requireMunicipality(index, municipalityId);
@@ -345,14 +374,16 @@ function blastRadiusWith(
   });
   const registrations = findRegistrations(context, selection.contracts, hits.values());
 
-  const endingOrder = [...selection.contracts].sort(datesAt.compare);
-  const listedHits = [...lost];
-  if (listedHits.length < limit) {
+  const endingOrder = wants('endingContracts')
+    ? [...selection.contracts].sort(datesAt.compare)
+    : [];
+  const listedHits = wants('hitUsages') ? [...lost] : [];
+  if (wants('hitUsages') && listedHits.length < limit) {
     const degraded = [...hits.values()].filter((h) => h.status === 'DEGRADED').map((h) => h.usage);
     listedHits.push(...degraded.sort(context.byId));
   }
   const listedDependents: number[] = [];
-  for (const level of dependentLevels) {
+  for (const level of wants('dependentUsages') ? dependentLevels : []) {
     if (listedDependents.length >= limit) break;
     listedDependents.push(...level.sort(context.byId).slice(0, limit - listedDependents.length));
   }
@@ -389,7 +420,7 @@ function blastRadiusWith(
         dates: datesAt.dates(contract),
       };
     }),
-    endingSystemIds: selection.systems.slice(0, limit).map(id),
+    endingSystemIds: wants('endingSystemIds') ? selection.systems.slice(0, limit).map(id) : [],
     hitUsages: listedHits.slice(0, limit).map((usage): HitUsage => {
       const hit = hits.get(usage)!;
       const system = systemOfUsage(index, usage);
@@ -406,7 +437,7 @@ function blastRadiusWith(
         dependencyPath: reached.has(usage) ? pathFrom(usage) : null,
       };
     }),
-    hitRelations: [...relations.keys()]
+    hitRelations: [...(wants('hitRelations') ? relations.keys() : [])]
       .sort(context.byId)
       .slice(0, limit)
       .map((relation): HitRelation => {
@@ -441,7 +472,7 @@ function blastRadiusWith(
       };
     }),
     interfacesAtRisk: topByCount(
-      [...interfaces.keys()],
+      wants('interfacesAtRisk') ? [...interfaces.keys()] : [],
       (via) => interfaces.get(via)!.users.size,
       limit,
       context.byId,
@@ -456,22 +487,27 @@ function blastRadiusWith(
         path: [id(via), id(entry.firstRelation), id(entry.firstLost), causeOf(entry.firstLost)],
       };
     }),
-    orgUnits: topByCount(touched.units, (unit) => unitSet!.value(unit, 0), limit, context.byId).map(
-      (unit): AffectedOrgUnit => {
-        const affectedOver = (type: 'USED_BY' | 'RESPONSIBLE') =>
-          sortedIds(
-            Array.from(index.neighbours(unit, type, 'IN')).filter((u) => affectedSet!.has(u)),
-          );
-        return {
-          orgUnitId: id(unit),
-          usedByUsageIds: affectedOver('USED_BY'),
-          responsibleForUsageIds: affectedOver('RESPONSIBLE'),
-          usageCount: unitSet!.value(unit, 0),
-        };
-      },
-    ),
-    tasks: listTasks(context, affected, touched.tasks, taskSet!, taskScratch!),
-    dataProcessings: [...registrations.keys()]
+    orgUnits: topByCount(
+      wants('orgUnits') ? touched.units : [],
+      (unit) => unitSet!.value(unit, 0),
+      limit,
+      context.byId,
+    ).map((unit): AffectedOrgUnit => {
+      const affectedOver = (type: 'USED_BY' | 'RESPONSIBLE') =>
+        sortedIds(
+          Array.from(index.neighbours(unit, type, 'IN')).filter((u) => affectedSet!.has(u)),
+        );
+      return {
+        orgUnitId: id(unit),
+        usedByUsageIds: affectedOver('USED_BY'),
+        responsibleForUsageIds: affectedOver('RESPONSIBLE'),
+        usageCount: unitSet!.value(unit, 0),
+      };
+    }),
+    tasks: wants('tasks')
+      ? listTasks(context, affected, touched.tasks, taskSet!, taskScratch!)
+      : [],
+    dataProcessings: [...(wants('dataProcessings') ? registrations.keys() : [])]
       .sort(context.byId)
       .slice(0, limit)
       .map((dpr): AffectedDataProcessing => {
@@ -486,7 +522,9 @@ function blastRadiusWith(
               : [id(dpr), id(entry.main)],
         };
       }),
-    personalData: personalDataOf(context, affected),
+    personalData: wants('personalData')
+      ? personalDataOf(context, affected)
+      : UNREPORTED_PERSONAL_DATA,
     totals: {
       endingContracts: selection.contracts.length,
       decideByPassed: selection.contracts.filter((c) => datesAt.dates(c).decideByPassed === true)

@@ -127,6 +127,42 @@ describe('blastRadius and deadlines queries', () => {
     });
   });
 
+  it('makes the lists a query selects, directly or through fragments, and counts all in totals', async () => {
+    const lists = `endingContracts { contractId } endingSystemIds hitUsages { usageId }
+      hitRelations { relationId path } dependentUsages { usageId path }
+      interfacesAtRisk { interfaceId path } orgUnits { orgUnitId usageCount }
+      tasks { taskId usageIds } dataProcessings { dataProcessingId path }
+      personalData { highest byLevel { level count } notRecorded }`;
+    const totals = 'totals { hitRelations interfacesAtRisk orgUnits tasks dataProcessings }';
+    const input = { contractIds: ['con-aarby-esdh'], asOf: '2026-03-01' };
+    const answers = await Promise.all(
+      [
+        `query ($input: BlastRadiusInput!) { blastRadius(input: $input) { ${lists} ${totals} } }`,
+        `query ($input: BlastRadiusInput!) { blastRadius(input: $input) { ...Lists ${totals} } }
+         fragment Lists on BlastRadius { ${lists} }`,
+        `query ($input: BlastRadiusInput!) {
+           blastRadius(input: $input) { ... on BlastRadius { ${lists} } ${totals} } }`,
+        `query ($input: BlastRadiusInput!) { blastRadius(input: $input) { ${totals} } }`,
+      ].map((query) => ask(query, { input })),
+    );
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    const [direct, named, inline, totalsOnly] = answers.map(
+      (answer) => answer.data?.blastRadius as Record<string, unknown>,
+    );
+    for (const list of [
+      'hitRelations',
+      'interfacesAtRisk',
+      'orgUnits',
+      'tasks',
+      'dataProcessings',
+    ]) {
+      expect(direct![list]).not.toEqual([]);
+    }
+    expect(named).toEqual(direct);
+    expect(inline).toEqual(direct);
+    expect(totalsOnly!.totals).toEqual(direct!.totals);
+  });
+
   it.each([
     [
       '{ contractIds: ["con-aarby-esdh"], supplierId: "org-nordlys", asOf: "2026-03-01" }',

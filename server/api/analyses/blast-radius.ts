@@ -1,9 +1,16 @@
-import { blastRadius, type DateWindow } from '../../analysis/blast-radius.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  BLAST_RADIUS_LISTS,
+  blastRadius,
+  type BlastRadiusList,
+  type DateWindow,
+} from '../../analysis/blast-radius.ts';
 import { deadlines, type DeadlineStatus, type LeadTimeOptions } from '../../analysis/deadlines.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { NodeRecord } from '../../model/landscape.ts';
 import type { ApiContext } from '../context.ts';
 import { page } from '../create-schema.ts';
+import { selectedFields } from '../selected-fields.ts';
 import type { AnalysisModule } from './analysis-module.ts';
 
 const typeDefs = /* GraphQL */ `
@@ -304,6 +311,14 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
+/** The lists a query selects: only those are made (a month's org units and tasks are many). */
+function listsSelected(info: GraphQLResolveInfo): Set<BlastRadiusList> {
+  const fields = selectedFields(info);
+  // endingSystems resolves the entities of endingSystemIds.
+  if (fields.has('endingSystems')) fields.add('endingSystemIds');
+  return new Set(BLAST_RADIUS_LISTS.filter((list) => fields.has(list)));
+}
+
 type Parent = Readonly<Record<string, unknown>>;
 type FieldResolver = (parent: Parent, args: unknown, context: ApiContext) => unknown;
 
@@ -390,7 +405,12 @@ export const blastRadiusModule: AnalysisModule = {
   typeDefs,
   resolvers: {
     Query: {
-      blastRadius: (_: unknown, { input }: BlastRadiusArguments, context: ApiContext) =>
+      blastRadius: (
+        _: unknown,
+        { input }: BlastRadiusArguments,
+        context: ApiContext,
+        info: GraphQLResolveInfo,
+      ) =>
         blastRadius(context.index, {
           contractIds: input.contractIds,
           supplierId: input.supplierId,
@@ -400,6 +420,7 @@ export const blastRadiusModule: AnalysisModule = {
           municipalityId: scopeFor(context, input.municipalityId),
           maxDepth: input.maxDepth,
           limit: input.limit,
+          lists: listsSelected(info),
           ...leadTimeOptions(input),
         }),
       deadlines: (_: unknown, args: DeadlinesArguments, context: ApiContext) => {

@@ -311,8 +311,12 @@ const typeDefs = /* GraphQL */ `
   }
 `;
 
-/** The lists a query selects: only those are made (a month's org units and tasks are many). */
-function listsSelected(info: GraphQLResolveInfo): Set<BlastRadiusList> {
+/**
+ * The lists a query selects: only those are made (a month's org units and tasks are many). An
+ * export calls the resolver without a query and gets every list.
+ */
+function listsSelected(info: GraphQLResolveInfo | undefined): Set<BlastRadiusList> | null {
+  if (!info) return null;
   const fields = selectedFields(info);
   // endingSystems resolves the entities of endingSystemIds.
   if (fields.has('endingSystems')) fields.add('endingSystemIds');
@@ -409,7 +413,7 @@ export const blastRadiusModule: AnalysisModule = {
         _: unknown,
         { input }: BlastRadiusArguments,
         context: ApiContext,
-        info: GraphQLResolveInfo,
+        info?: GraphQLResolveInfo,
       ) =>
         blastRadius(context.index, {
           contractIds: input.contractIds,

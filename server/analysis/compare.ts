@@ -120,8 +120,13 @@ export interface MunicipalityPatterns {
   readonly municipalityId: string;
   /** How many patterns the municipality has in all. */
   readonly patternCount: number;
-  /** Its patterns missing from at least one other; evidence is this municipality's relations. */
-  readonly missingElsewhere: readonly IntegrationPattern[];
+  /** How many of them at least one other compared municipality lacks. */
+  readonly missingElsewhereCount: number;
+  /**
+   * Those patterns from `start` to `end` (all by default), made when asked for: a municipality
+   * has hundreds, and a page of them is shown. Evidence is this municipality's relations.
+   */
+  missingElsewhere(start?: number, end?: number): IntegrationPattern[];
 }
 
 /** Integration patterns side by side. */
@@ -686,19 +691,23 @@ function comparePatterns(
   }
   return {
     shared,
-    perMunicipality: sets.map((s, i) => {
-      const missingElsewhere: IntegrationPattern[] = [];
-      for (const [key, relations] of s.patterns) {
-        let missing: string[] | null = null;
-        sets.forEach((other, j) => {
-          if (!other.patterns.has(key)) (missing ??= []).push(municipalityIds[j]!);
-        });
-        if (missing) missingElsewhere.push(patternOf(key, relations, missing));
+    perMunicipality: sets.map((s, i): MunicipalityPatterns => {
+      const missingKeys: number[] = [];
+      for (const key of s.patterns.keys()) {
+        if (!sets.every((other) => other.patterns.has(key))) missingKeys.push(key);
       }
       return {
         municipalityId: municipalityIds[i]!,
         patternCount: s.patterns.size,
-        missingElsewhere,
+        missingElsewhereCount: missingKeys.length,
+        missingElsewhere: (start = 0, end = missingKeys.length) =>
+          missingKeys.slice(start, end).map((key) =>
+            patternOf(
+              key,
+              s.patterns.get(key)!,
+              municipalityIds.filter((_, j) => !sets[j]!.patterns.has(key)),
+            ),
+          ),
       };
     }),
   };

@@ -322,9 +322,9 @@ export const landscapeModule: AnalysisModule = {
     },
     ComparisonMunicipalityPatterns: {
       municipality,
-      missingElsewhereCount: (p: MunicipalityPatterns) => p.missingElsewhere.length,
+      missingElsewhereCount: (p: MunicipalityPatterns) => p.missingElsewhereCount,
       missingElsewhere: (p: MunicipalityPatterns, args: PageArgs) =>
-        paged(p.missingElsewhere, args),
+        p.missingElsewhere(...page(args)),
     },
     IntegrationPattern: {
       fromSystem: (p: IntegrationPattern, _: unknown, { index }: Context) =>

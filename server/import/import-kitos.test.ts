@@ -8,6 +8,7 @@ import {
   KITOS_SAMPLES,
   createEmptyStore,
   sourceFiles,
+  textFile,
 } from './fixtures/fixture-files.ts';
 import { formatIssue } from './import-issue.ts';
 import { importSources } from './import-sources.ts';
@@ -179,6 +180,22 @@ describe('import of Kitos API v2 JSON', () => {
     expect((await properties(store, SYSTEM_A))?.description).toBe('Sager \ufffd og dokumenter');
     const again = await importSources(store, await sourceFiles([path]));
     expect(again.status).toBe('unchanged');
+  });
+
+  it('trims uuids as the CSV import trims ids, and refuses a blank one by file and field', async () => {
+    const { store: fresh } = await emptyStore();
+    const organization = (uuid: string) =>
+      JSON.stringify([{ uuid, name: 'Aarby Kommune', organizationType: 'Municipality' }]);
+    const blank = await importSources(fresh, [textFile('organizations.json', organization(' '))]);
+    expect(blank.status).toBe('rejected');
+    expect(blank.issues.map(formatIssue)).toEqual([
+      'organizations.json:1: field "uuid": a uuid is required (organizations)',
+    ]);
+    const padded = await importSources(fresh, [
+      textFile('organizations.json', organization(` ${ORG}\t`)),
+    ]);
+    expect(padded.status).toBe('imported');
+    expect(await properties(fresh, ORG)).toMatchObject({ id: ORG, name: 'Aarby Kommune' });
   });
 
   it('updates a usage in place and drops the unit it no longer lists', async () => {

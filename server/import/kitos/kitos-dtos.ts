@@ -4,7 +4,8 @@ import { z } from 'zod';
 // Every field but the identity is optional and nullable: Kitos omits or nulls whatever is not
 // registered, and newer Kitos versions add fields, which are ignored.
 
-const uuid = z.string().min(1, 'a uuid is required');
+/** Trimmed as the CSV import trims ids: a blank uuid was stored as an id no export could carry. */
+const uuid = z.string().trim().min(1, 'a uuid is required');
 /** Optional text: blank is no value, as an empty CSV cell is (else export and import disagree). */
 const text = z
   .string()

@@ -18,7 +18,6 @@ import {
 } from './deadlines.ts';
 import type { GraphView } from './graph-view.ts';
 import {
-  firstNeighbour,
   mainContractOfUsage,
   municipalityIdOf,
   neighboursWithLabel,
@@ -443,10 +442,10 @@ function blastRadiusWith(
       .map((relation): HitRelation => {
         const entry = relations.get(relation)!;
         const end = (type: 'FROM_USAGE' | 'TO_USAGE' | 'VIA', label: 'Usage' | 'Interface') => {
-          const node = firstNeighbour(index, relation, type, 'OUT', label);
+          const node = index.firstNeighbour(relation, type, 'OUT', label);
           return node === undefined ? null : id(node);
         };
-        const governing = firstNeighbour(index, relation, 'GOVERNS', 'IN', 'Contract');
+        const governing = index.firstNeighbour(relation, 'GOVERNS', 'IN', 'Contract');
         return {
           relationId: id(relation),
           reasons: RELATION_HIT_REASONS.filter((_, bit) => entry.reasons & (1 << bit)),
@@ -730,7 +729,7 @@ function findInterfacesAtRisk(
   const interfaces = new Map<number, InterfaceHit>();
   for (const usage of lost) {
     for (const relation of neighboursWithLabel(index, usage, 'TO_USAGE', 'IN', 'Relation')) {
-      const via = firstNeighbour(index, relation, 'VIA', 'OUT', 'Interface');
+      const via = index.firstNeighbour(relation, 'VIA', 'OUT', 'Interface');
       if (via === undefined || !inScope(relation)) continue;
       let entry = interfaces.get(via);
       if (!entry) {

@@ -12,7 +12,6 @@ import { baseOf, levelKey, type GraphView } from './graph-view.ts';
 import {
   contractTerms,
   effectiveTasks,
-  firstNeighbour,
   mainGroupOfTask,
   municipalityNodes,
   neighboursWithLabel,
@@ -495,7 +494,7 @@ function profileOf(
     }
     // Each relation has one FROM usage, so walking FROM_USAGE from every usage meets it once.
     for (const relation of neighboursWithLabel(index, usage, 'FROM_USAGE', 'IN', 'Relation')) {
-      const to = firstNeighbour(index, relation, 'TO_USAGE', 'OUT', 'Usage');
+      const to = index.firstNeighbour(relation, 'TO_USAGE', 'OUT', 'Usage');
       const toSystem = to === undefined ? undefined : systemOfUsage(index, to);
       if (to === undefined || toSystem === undefined) continue;
       relations.push(relation, system, toSystem, bit, lifecycleBitOf(index, to));

@@ -8,7 +8,6 @@ import { baseOf, levelKey, type GraphView } from './graph-view.ts';
 import {
   contractTerms,
   contractsCoveringUsage,
-  firstNeighbour,
   municipalityIdOf,
   neighboursWithLabel,
   parentLookup,
@@ -311,9 +310,9 @@ function collectStaticFindings(index: GraphView): StaticFindings {
   const { add, sorted } = bucketCollector(index);
 
   for (const relation of index.nodesOf('Relation')) {
-    if (firstNeighbour(index, relation, 'VIA', 'OUT', 'Interface') !== undefined) continue;
-    const from = firstNeighbour(index, relation, 'FROM_USAGE', 'OUT', 'Usage');
-    const to = firstNeighbour(index, relation, 'TO_USAGE', 'OUT', 'Usage');
+    if (index.firstNeighbour(relation, 'VIA', 'OUT', 'Interface') !== undefined) continue;
+    const from = index.firstNeighbour(relation, 'FROM_USAGE', 'OUT', 'Usage');
+    const to = index.firstNeighbour(relation, 'TO_USAGE', 'OUT', 'Usage');
     const fromName = from === undefined ? '?' : usageName(index, from);
     const toName = to === undefined ? '?' : usageName(index, to);
     add(
@@ -356,7 +355,7 @@ function collectStaticFindings(index: GraphView): StaticFindings {
       }
     }
     if (record.lifecycle === 'NOT_IN_USE') continue;
-    if (firstNeighbour(index, usage, 'RESPONSIBLE', 'OUT', 'OrgUnit') === undefined) {
+    if (index.firstNeighbour(usage, 'RESPONSIBLE', 'OUT', 'OrgUnit') === undefined) {
       add(
         'USAGE_WITHOUT_RESPONSIBLE_UNIT',
         municipalityId,
@@ -370,7 +369,7 @@ function collectStaticFindings(index: GraphView): StaticFindings {
     if (
       level !== null &&
       level !== 'NONE' &&
-      firstNeighbour(index, usage, 'COVERS', 'IN', 'DataProcessing') === undefined
+      index.firstNeighbour(usage, 'COVERS', 'IN', 'DataProcessing') === undefined
     ) {
       add(
         'PERSONAL_DATA_WITHOUT_DATA_PROCESSING',
@@ -385,7 +384,7 @@ function collectStaticFindings(index: GraphView): StaticFindings {
 
   for (const [municipalityId, interfaces] of unusedInterfaces) {
     for (const [iface, usages] of interfaces) {
-      const system = firstNeighbour(index, iface, 'EXPOSES', 'IN', 'System')!;
+      const system = index.firstNeighbour(iface, 'EXPOSES', 'IN', 'System')!;
       const name = nameOf(index, iface);
       add(
         'INTERFACE_NOT_USED',

@@ -31,17 +31,6 @@ export function neighboursWithLabel(
   return result;
 }
 
-/** The first neighbour of a label over a type, or undefined. */
-export function firstNeighbour(
-  index: GraphView,
-  node: number,
-  type: RelationshipType,
-  direction: Direction,
-  label: Label,
-): number | undefined {
-  return index.firstNeighbour(node, type, direction, label);
-}
-
 /** Whether a node is a municipality: an Organization of kind MUNICIPALITY. */
 function isMunicipality(index: GraphView, node: number): boolean {
   return index.labelAt(node) === 'Organization' && index.recordAt(node).kind === 'MUNICIPALITY';
@@ -60,7 +49,7 @@ export function municipalityIdOf(index: GraphView, node: number): string | null 
 
 /** The catalogue system a usage is an instance of. */
 export function systemOfUsage(index: GraphView, usage: number): number | undefined {
-  return firstNeighbour(index, usage, 'INSTANCE_OF', 'OUT', 'System');
+  return index.firstNeighbour(usage, 'INSTANCE_OF', 'OUT', 'System');
 }
 
 /** Contracts covering a usage. */
@@ -70,12 +59,12 @@ export function contractsCoveringUsage(index: GraphView, usage: number): number[
 
 /** The usage's main contract, if it has one. */
 export function mainContractOfUsage(index: GraphView, usage: number): number | undefined {
-  return firstNeighbour(index, usage, 'MAIN_CONTRACT', 'OUT', 'Contract');
+  return index.firstNeighbour(usage, 'MAIN_CONTRACT', 'OUT', 'Contract');
 }
 
 /** The supplier organisation of a contract. */
 export function supplierOfContract(index: GraphView, contract: number): number | undefined {
-  return firstNeighbour(index, contract, 'SUPPLIED_BY', 'OUT', 'Organization');
+  return index.firstNeighbour(contract, 'SUPPLIED_BY', 'OUT', 'Organization');
 }
 
 /** Usages a contract covers. */
@@ -116,7 +105,7 @@ export function effectiveTasks(index: GraphView, usage: number): number[] {
 export function mainGroupOfTask(index: GraphView, task: number): number {
   let current = task;
   for (let depth = 0; depth < 5; depth++) {
-    const parent = firstNeighbour(index, current, 'SUBTASK_OF', 'OUT', 'Task');
+    const parent = index.firstNeighbour(current, 'SUBTASK_OF', 'OUT', 'Task');
     if (parent === undefined) return current;
     current = parent;
   }
@@ -136,7 +125,7 @@ export function parentLookup(index: GraphView): (contract: ContractTerms) => Con
   return (contract) => {
     const node = index.indexOf(contract.id);
     if (node === undefined) return null;
-    const parent = firstNeighbour(index, node, 'SUB_CONTRACT_OF', 'OUT', 'Contract');
+    const parent = index.firstNeighbour(node, 'SUB_CONTRACT_OF', 'OUT', 'Contract');
     return parent === undefined ? null : contractTerms(index, parent);
   };
 }

@@ -2,7 +2,7 @@ import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { LABELS, type Label } from '../model/model-types.ts';
 import type { GraphIndex } from './graph-index.ts';
 import { baseOf, sees, type GraphView } from './graph-view.ts';
-import { firstNeighbour, municipalityIdOf, systemOfUsage } from './graph-queries.ts';
+import { municipalityIdOf, systemOfUsage } from './graph-queries.ts';
 
 /** Labels whose entities have a searchable name (Relation is found by id only). */
 export const SEARCHABLE_LABELS: readonly Label[] = [
@@ -111,8 +111,8 @@ export function entityName(index: GraphView, node: number): string {
     case 'Task':
       return [text(record.number), text(record.title)].filter(Boolean).join(' ') || record.id;
     case 'Relation': {
-      const from = firstNeighbour(index, node, 'FROM_USAGE', 'OUT', 'Usage');
-      const to = firstNeighbour(index, node, 'TO_USAGE', 'OUT', 'Usage');
+      const from = index.firstNeighbour(node, 'FROM_USAGE', 'OUT', 'Usage');
+      const to = index.firstNeighbour(node, 'TO_USAGE', 'OUT', 'Usage');
       const side = (usage: number | undefined) =>
         usage === undefined ? '?' : entityName(index, usage);
       return `${side(from)} → ${side(to)}`;

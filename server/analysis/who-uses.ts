@@ -12,7 +12,6 @@ import type { GraphView } from './graph-view.ts';
 import {
   contractTerms,
   contractsCoveringUsage,
-  firstNeighbour,
   mainContractOfUsage,
   municipalityIdOf,
   neighboursWithLabel,
@@ -102,7 +101,7 @@ export function whoUses(
   const rows = neighboursWithLabel(index, system, 'INSTANCE_OF', 'IN', 'Usage').map(
     (usage): WhoUsesRow => {
       // The model requires municipalityId on a usage; BELONGS_TO is the fallback for bad data.
-      const owner = firstNeighbour(index, usage, 'BELONGS_TO', 'OUT', 'Organization');
+      const owner = index.firstNeighbour(usage, 'BELONGS_TO', 'OUT', 'Organization');
       const municipalityId =
         municipalityIdOf(index, usage) ?? (owner === undefined ? '' : index.idAt(owner));
       const main = mainContractOfUsage(index, usage);

@@ -440,8 +440,9 @@ export function prepareSearch(index: GraphIndex): void {
   corpusOf(index);
 }
 
+/** Whether a character of folded text makes words (a letter or a digit), as the postings see it. */
 function isWordCharacter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+  return code < 128 && SYMBOL_OF[code]! < WORD_SYMBOLS;
 }
 
 /** Match levels, best first. */

@@ -62,8 +62,8 @@ export function createApp({
     ],
     landingPage: false,
     // The HTTP server reads the body, bounded, before the request gets here (http-server.ts).
-    // yoga's own limit would pipe that read body through a stream again, a tenth of the CPU time
-    // of a point read.
+    // yoga's own limit would pipe that read body through a stream again: a third of a point
+    // read's server CPU time (0.36 against 0.24 ms) and most of its garbage.
     maxRequestBodySize: false,
     // Cross-origin requests are answered (or refused) by the HTTP server, in one place for every route.
     cors: false,

@@ -6,7 +6,7 @@ import { compare, prepareComparison, type CompareOptions, type Comparison } from
 import { GraphIndex } from './graph-index.ts';
 
 /** A comparison with each municipality's patterns missing elsewhere made, to compare as data. */
-function everyPattern(comparison: Comparison) {
+function everyPattern<T extends Pick<Comparison, 'integrationPatterns'>>(comparison: T) {
   const { perMunicipality } = comparison.integrationPatterns;
   return {
     ...comparison,
@@ -150,13 +150,7 @@ describe('compare', () => {
         missingFromIds: [],
       },
     ]);
-    const perMunicipality = integrationPatterns.perMunicipality.map((p) => ({
-      municipalityId: p.municipalityId,
-      patternCount: p.patternCount,
-      missingElsewhereCount: p.missingElsewhereCount,
-      missingElsewhere: p.missingElsewhere(),
-    }));
-    expect(perMunicipality).toEqual([
+    expect(everyPattern({ integrationPatterns }).integrationPatterns.perMunicipality).toEqual([
       {
         municipalityId: 'org-aarby',
         patternCount: 2,

@@ -1,6 +1,6 @@
 import type { GraphIndex } from '../analysis/graph-index.ts';
 import { HUB_LABELS } from '../analysis/graph-queries.ts';
-import { RELATIONSHIP_TYPES } from '../model/model-types.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../model/model-types.ts';
 
 /**
  * The floor of the benchmark: the same questions as the analyses, answered by a bare breadth-
@@ -32,6 +32,11 @@ class Visits {
     return this;
   }
 
+  /** Whether this walk has seen a node. */
+  seen(node: number): boolean {
+    return this.#stamps[node] === this.#walk;
+  }
+
   /** Marks a node as seen; true when this walk had not seen it before. */
   visit(node: number): boolean {
     if (this.#stamps[node] === this.#walk) return false;
@@ -51,12 +56,24 @@ function startWalk(index: GraphIndex): Visits {
   return visits.start();
 }
 
-/** Nodes within two hops of a start, not expanding hub labels. */
+/**
+ * Whether the last walk over this index reached a node: what a floor read, for the tests that
+ * check it reads at least what the analysis answers with.
+ */
+export function reachedByLastWalk(index: GraphIndex, node: number): boolean {
+  return VISITS.get(index)?.seen(node) ?? false;
+}
+
+/**
+ * The subgraph a 2-hop neighbourhood draws: the nodes within two hops of a start, not expanding
+ * hub labels, and the edges between them (each reached node's outgoing relationships to another
+ * reached node, as the analysis finds the edges it draws). Returns nodes plus edges.
+ */
 export function floorHop2(index: GraphIndex, start: number): number {
   const seen = startWalk(index);
   seen.visit(start);
+  const reached = [start];
   let frontier = [start];
-  let count = 1;
   for (let hop = 0; hop < 2; hop++) {
     const next: number[] = [];
     for (const node of frontier) {
@@ -69,33 +86,74 @@ export function floorHop2(index: GraphIndex, start: number): number {
         }
       }
     }
-    count += next.length;
+    reached.push(...next);
     frontier = next;
   }
-  return count;
-}
-
-/** Usages covered by the contracts, plus the usages depending on them up to `maxDepth` relations. */
-export function floorBlast(index: GraphIndex, contracts: readonly number[], maxDepth = 3): number {
-  const seen = startWalk(index);
-  let frontier: number[] = [];
-  for (const contract of contracts) {
-    for (const usage of index.neighbours(contract, 'COVERS', 'OUT')) {
-      if (seen.visit(usage)) frontier.push(usage);
+  let edges = 0;
+  for (const node of reached) {
+    for (const type of RELATIONSHIP_TYPES) {
+      for (const n of index.neighbours(node, type, 'OUT')) if (seen.seen(n)) edges++;
     }
   }
-  let count = frontier.length;
+  return reached.length + edges;
+}
+
+/**
+ * The subgraph a blast radius reads (DOMAIN.md): the ending contracts with the usages they cover,
+ * the relations they govern and the registrations whose main contract they are; each hit usage's
+ * covering contracts and registrations and its main contract; the usages depending on the hit
+ * ones up to `maxDepth` relations, with the relations and the interfaces they go through; and
+ * each hit or dependent usage's org units, its system and their KLE tasks. Bare: no dates (so
+ * dependents are followed from every hit usage, not only the LOST ones), no scope, no paths.
+ * Returns the number of nodes reached.
+ */
+export function floorBlast(index: GraphIndex, contracts: readonly number[], maxDepth = 3): number {
+  const seen = startWalk(index);
+  let count = 0;
+  const reach = (node: number): boolean => {
+    if (!seen.visit(node)) return false;
+    count++;
+    return true;
+  };
+  const reachAll = (node: number, type: RelationshipType, direction: 'OUT' | 'IN') => {
+    for (const n of index.neighbours(node, type, direction)) reach(n);
+  };
+  const hit: number[] = [];
+  for (const contract of contracts) {
+    reach(contract);
+    for (const usage of index.neighbours(contract, 'COVERS', 'OUT'))
+      if (reach(usage)) hit.push(usage);
+    reachAll(contract, 'GOVERNS', 'OUT');
+    reachAll(contract, 'MAIN_CONTRACT', 'IN');
+  }
+  for (const usage of hit) {
+    reachAll(usage, 'COVERS', 'IN');
+    reachAll(usage, 'MAIN_CONTRACT', 'OUT');
+  }
+  const affected = [...hit];
+  let frontier = hit;
   for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
     const next: number[] = [];
     for (const used of frontier) {
       for (const relation of index.neighbours(used, 'TO_USAGE', 'IN')) {
+        reach(relation);
+        reachAll(relation, 'VIA', 'OUT');
         for (const user of index.neighbours(relation, 'FROM_USAGE', 'OUT')) {
-          if (seen.visit(user)) next.push(user);
+          if (reach(user)) next.push(user);
         }
       }
     }
-    count += next.length;
+    affected.push(...next);
     frontier = next;
+  }
+  for (const usage of affected) {
+    reachAll(usage, 'USED_BY', 'OUT');
+    reachAll(usage, 'RESPONSIBLE', 'OUT');
+    reachAll(usage, 'OPTS_OUT_TASK', 'OUT');
+    reachAll(usage, 'ADDS_TASK', 'OUT');
+    for (const system of index.neighbours(usage, 'INSTANCE_OF', 'OUT')) {
+      if (reach(system)) reachAll(system, 'SUPPORTS', 'OUT');
+    }
   }
   return count;
 }

@@ -314,12 +314,12 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
  * Node sets one blast radius works with: the dependents' search, the affected usages, org unit
  * and task counts, one usage's tasks, and the affected usages per system.
  */
-const SETS = 6;
+const SETS = 5;
 
 function blastRadiusWith(
   index: GraphView,
   input: BlastRadiusInput,
-  [reachedSet, affectedSet, unitSet, taskSet, taskScratch, systemSet]: NodeSet[],
+  [reachedSet, unitSet, taskSet, taskScratch, systemSet]: NodeSet[],
 ): BlastRadius {
   const asOf = requireAsOf(input.asOf);
   const maxDepth = requireWholeNumber(
@@ -364,7 +364,6 @@ function blastRadiusWith(
   const dependentCount = dependentLevels.reduce((sum, level) => sum + level.length, 0);
   const interfaces = findInterfacesAtRisk(context, lost);
   const affected = [...hits.keys(), ...dependentLevels.flat()];
-  for (const usage of affected) affectedSet!.add(usage);
   const touched = touchUnitsAndTasks(context, affected, {
     units: unitSet!,
     tasks: taskSet!,
@@ -486,23 +485,7 @@ function blastRadiusWith(
         path: [id(via), id(entry.firstRelation), id(entry.firstLost), causeOf(entry.firstLost)],
       };
     }),
-    orgUnits: topByCount(
-      wants('orgUnits') ? touched.units : [],
-      (unit) => unitSet!.value(unit, 0),
-      limit,
-      context.byId,
-    ).map((unit): AffectedOrgUnit => {
-      const affectedOver = (type: 'USED_BY' | 'RESPONSIBLE') =>
-        sortedIds(
-          Array.from(index.neighbours(unit, type, 'IN')).filter((u) => affectedSet!.has(u)),
-        );
-      return {
-        orgUnitId: id(unit),
-        usedByUsageIds: affectedOver('USED_BY'),
-        responsibleForUsageIds: affectedOver('RESPONSIBLE'),
-        usageCount: unitSet!.value(unit, 0),
-      };
-    }),
+    orgUnits: wants('orgUnits') ? listOrgUnits(context, affected, touched.units, unitSet!) : [],
     tasks: wants('tasks')
       ? listTasks(context, affected, touched.tasks, taskSet!, taskScratch!)
       : [],
@@ -797,6 +780,41 @@ function touchUnitsAndTasks(
     }
   }
   return { units: touchedUnits, tasks: touchedTasks };
+}
+
+/**
+ * The most touched org units with the affected usages they use or are responsible for (a second
+ * pass over the affected usages, for the listed units only: a unit's own usage lists hold all of
+ * its usages, nationally dozens for each affected one).
+ */
+function listOrgUnits(
+  context: Context,
+  affected: readonly number[],
+  touched: number[],
+  counts: NodeSet,
+): AffectedOrgUnit[] {
+  const { index, limit, id } = context;
+  const listed = topByCount(touched, (unit) => counts.value(unit, 0), limit, context.byId);
+  if (listed.length === 0) return [];
+  const usagesOf = new Map(
+    listed.map((unit) => [unit, { usedBy: [] as number[], responsible: [] as number[] }]),
+  );
+  for (const usage of affected) {
+    for (const unit of index.neighbours(usage, 'USED_BY', 'OUT'))
+      usagesOf.get(unit)?.usedBy.push(usage);
+    for (const unit of index.neighbours(usage, 'RESPONSIBLE', 'OUT'))
+      usagesOf.get(unit)?.responsible.push(usage);
+  }
+  const sortedIds = (usages: number[]) => usages.sort(context.byId).slice(0, limit).map(id);
+  return listed.map((unit) => {
+    const { usedBy, responsible } = usagesOf.get(unit)!;
+    return {
+      orgUnitId: id(unit),
+      usedByUsageIds: sortedIds(usedBy),
+      responsibleForUsageIds: sortedIds(responsible),
+      usageCount: counts.value(unit, 0),
+    };
+  });
 }
 
 /**

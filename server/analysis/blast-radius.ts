@@ -673,13 +673,13 @@ function findDependents(
     for (const used of frontier) {
       for (const relation of index.neighbours(used, 'TO_USAGE', 'IN')) {
         if (index.labelAt(relation) !== 'Relation') continue;
-        for (const user of index.neighbours(relation, 'FROM_USAGE', 'OUT')) {
-          if (index.labelAt(user) !== 'Usage' || !inScope(user) || !visited.add(user)) continue;
-          visited.setValue(user, RELATION, relation);
-          visited.setValue(user, USED, used);
-          visited.setValue(user, DEPTH, depth);
-          next.push(user);
-        }
+        // A relation has one using side (the model's `from: Usage`): no view of a list of one.
+        const user = index.firstNeighbour(relation, 'FROM_USAGE', 'OUT', 'Usage');
+        if (user === undefined || !inScope(user) || !visited.add(user)) continue;
+        visited.setValue(user, RELATION, relation);
+        visited.setValue(user, USED, used);
+        visited.setValue(user, DEPTH, depth);
+        next.push(user);
       }
     }
     levels.push(next);
@@ -727,9 +727,8 @@ function findInterfacesAtRisk(
       }
       entry.lost.add(usage);
       entry.relations.push(relation);
-      for (const user of neighboursWithLabel(index, relation, 'FROM_USAGE', 'OUT', 'Usage')) {
-        entry.users.add(user);
-      }
+      const user = index.firstNeighbour(relation, 'FROM_USAGE', 'OUT', 'Usage');
+      if (user !== undefined) entry.users.add(user);
     }
   }
   return interfaces;

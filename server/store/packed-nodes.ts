@@ -145,9 +145,25 @@ function textAt(
   ) {
     return last;
   }
-  const text = row.slice(start, start + length);
+  const text = ownText(row, start, length);
   previous[column] = text;
   return text;
+}
+
+/**
+ * V8 copies a slice shorter than this; a longer one is a view that keeps its whole string alive.
+ */
+const SHORTEST_VIEW = 13;
+
+/**
+ * The text at row[start, start + length) as a string of its own. A longer slice would be a view
+ * into the row, and a record's views kept its whole packed row alive: nationally every row (30 MB)
+ * and 344,000 views (10 MB) stayed in memory beside the index's live 100 MB. A JSON round trip
+ * copies the text exactly (escapes included) in two native steps.
+ */
+function ownText(row: string, start: number, length: number): string {
+  const slice = row.slice(start, start + length);
+  return length < SHORTEST_VIEW ? slice : (JSON.parse(JSON.stringify(slice)) as string);
 }
 
 /** The decimal integer at row[start, end) without making a string of it. */

@@ -16,7 +16,7 @@ import {
   type ContractDeadlineDates,
   type LeadTimeOptions,
 } from './deadlines.ts';
-import type { GraphView } from './graph-view.ts';
+import { sortById, type GraphView } from './graph-view.ts';
 import {
   mainContractOfUsage,
   municipalityIdOf,
@@ -338,7 +338,7 @@ function blastRadiusWith(
     index,
     limit,
     id,
-    byId: (a, b) => index.idRank(a) - index.idRank(b),
+    sortById: (nodes) => sortById(index, nodes),
     inScope: (node) => municipalityId === null || municipalityIdOf(index, node) === municipalityId,
   };
   const selection = select(index, input, asOf, options, municipalityId, context.inScope);
@@ -347,7 +347,7 @@ function blastRadiusWith(
 
   const hits = findHits(context, selection, ending, asOf);
   const lost = [...hits.values()].filter((h) => h.status === 'LOST').map((h) => h.usage);
-  lost.sort(context.byId);
+  context.sortById(lost);
   const causeOf = (usage: number) => id(hits.get(usage)!.cause);
   const relations = findHitRelations(context, selection.contracts, lost);
   const reached = findDependents(context, lost, maxDepth, reachedSet!);
@@ -378,15 +378,18 @@ function blastRadiusWith(
   const listedHits = wants('hitUsages') ? [...lost] : [];
   if (wants('hitUsages') && listedHits.length < limit) {
     const degraded = [...hits.values()].filter((h) => h.status === 'DEGRADED').map((h) => h.usage);
-    listedHits.push(...degraded.sort(context.byId));
+    listedHits.push(...context.sortById(degraded));
   }
   const listedDependents: number[] = [];
   for (const level of wants('dependentUsages') ? dependentLevels : []) {
     if (listedDependents.length >= limit) break;
-    listedDependents.push(...level.sort(context.byId).slice(0, limit - listedDependents.length));
+    listedDependents.push(...context.sortById(level).slice(0, limit - listedDependents.length));
   }
   const sortedIds = (nodes: Iterable<number>) =>
-    [...nodes].sort(context.byId).slice(0, limit).map(id);
+    context
+      .sortById([...nodes])
+      .slice(0, limit)
+      .map(id);
   let governed = 0;
   let providerLost = 0;
   for (const entry of relations.values()) {
@@ -435,8 +438,8 @@ function blastRadiusWith(
         dependencyPath: reached.has(usage) ? pathFrom(usage) : null,
       };
     }),
-    hitRelations: [...(wants('hitRelations') ? relations.keys() : [])]
-      .sort(context.byId)
+    hitRelations: context
+      .sortById([...(wants('hitRelations') ? relations.keys() : [])])
       .slice(0, limit)
       .map((relation): HitRelation => {
         const entry = relations.get(relation)!;
@@ -473,7 +476,7 @@ function blastRadiusWith(
       wants('interfacesAtRisk') ? [...interfaces.keys()] : [],
       (via) => interfaces.get(via)!.users.size,
       limit,
-      context.byId,
+      context.sortById,
     ).map((via): InterfaceAtRisk => {
       const entry = interfaces.get(via)!;
       return {
@@ -489,8 +492,8 @@ function blastRadiusWith(
     tasks: wants('tasks')
       ? listTasks(context, affected, touched.tasks, taskSet!, taskScratch!)
       : [],
-    dataProcessings: [...(wants('dataProcessings') ? registrations.keys() : [])]
-      .sort(context.byId)
+    dataProcessings: context
+      .sortById([...(wants('dataProcessings') ? registrations.keys() : [])])
       .slice(0, limit)
       .map((dpr): AffectedDataProcessing => {
         const entry = registrations.get(dpr)!;
@@ -539,7 +542,8 @@ interface Context {
   readonly limit: number;
   readonly inScope: (node: number) => boolean;
   readonly id: (node: number) => string;
-  readonly byId: (a: number, b: number) => number;
+  /** Sorts nodes by id in place (see sortById). */
+  readonly sortById: (nodes: number[]) => number[];
 }
 
 function findHits(
@@ -793,7 +797,7 @@ function listOrgUnits(
   counts: NodeSet,
 ): AffectedOrgUnit[] {
   const { index, limit, id } = context;
-  const listed = topByCount(touched, (unit) => counts.value(unit, 0), limit, context.byId);
+  const listed = topByCount(touched, (unit) => counts.value(unit, 0), limit, context.sortById);
   if (listed.length === 0) return [];
   const usagesOf = new Map(
     listed.map((unit) => [unit, { usedBy: [] as number[], responsible: [] as number[] }]),
@@ -804,7 +808,7 @@ function listOrgUnits(
     for (const unit of index.neighbours(usage, 'RESPONSIBLE', 'OUT'))
       usagesOf.get(unit)?.responsible.push(usage);
   }
-  const sortedIds = (usages: number[]) => usages.sort(context.byId).slice(0, limit).map(id);
+  const sortedIds = (usages: number[]) => context.sortById(usages).slice(0, limit).map(id);
   return listed.map((unit) => {
     const { usedBy, responsible } = usagesOf.get(unit)!;
     return {
@@ -828,7 +832,7 @@ function listTasks(
   scratch: NodeSet,
 ): AffectedTask[] {
   const { index, limit, id } = context;
-  const listed = topByCount(touched, (task) => counts.value(task, 0), limit, context.byId);
+  const listed = topByCount(touched, (task) => counts.value(task, 0), limit, context.sortById);
   if (listed.length === 0) return [];
   const usagesOf = new Map<number, number[]>(listed.map((task) => [task, []]));
   for (const usage of affected) {
@@ -836,7 +840,7 @@ function listTasks(
   }
   return listed.map((task) => ({
     taskId: id(task),
-    usageIds: usagesOf.get(task)!.sort(context.byId).slice(0, limit).map(id),
+    usageIds: context.sortById(usagesOf.get(task)!).slice(0, limit).map(id),
     usageCount: counts.value(task, 0),
   }));
 }
@@ -860,9 +864,8 @@ function personalDataOf(context: Context, affected: readonly number[]): Personal
     usageIds:
       top < 0 || limit === 0
         ? []
-        : affected
-            .filter((usage) => levelOf(usage) === top)
-            .sort(context.byId)
+        : context
+            .sortById(affected.filter((usage) => levelOf(usage) === top))
             .slice(0, limit)
             .map(context.id),
     byLevel: PERSONAL_DATA_LEVEL_VALUES.map((level, k) => ({ level, count: counts[k]! })),
@@ -922,7 +925,7 @@ function topByCount(
   keys: readonly number[],
   countOf: (key: number) => number,
   limit: number,
-  byId: (a: number, b: number) => number,
+  sortNodes: (nodes: number[]) => number[],
 ): number[] {
   if (limit === 0) return [];
   const buckets = new Map<number, number[]>();
@@ -935,12 +938,7 @@ function topByCount(
   const top: number[] = [];
   for (const count of [...buckets.keys()].sort((a, b) => b - a)) {
     if (top.length >= limit) break;
-    top.push(
-      ...buckets
-        .get(count)!
-        .sort(byId)
-        .slice(0, limit - top.length),
-    );
+    top.push(...sortNodes(buckets.get(count)!).slice(0, limit - top.length));
   }
   return top;
 }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { generateLandscape } from '../../seed/generate-landscape.ts';
+import { GraphIndex } from './graph-index.ts';
+import { sortById } from './graph-view.ts';
 import { rankIds } from './id-ranks.ts';
 
 /** The ids in the order their ranks give. */
@@ -81,5 +84,21 @@ describe('rankIds', () => {
     const ranks = rankIds(['b', 'a', 'c']);
     expect([...ranks]).toEqual([1, 0, 2]);
     expect([...rankIds([])]).toEqual([]);
+  });
+
+  it('sorts nodes by id in place, repeated nodes included (sortById)', () => {
+    const index = GraphIndex.fromLandscape(
+      generateLandscape({ scale: 'small', seed: 3, referenceDate: '2026-01-01' }),
+    );
+    const next = random(11);
+    for (const size of [0, 1, 2, 17, 500, 5000]) {
+      const nodes = Array.from({ length: size }, () => Math.floor(next() * index.nodeCount));
+      const expected = [...nodes]
+        .map((n) => index.idAt(n))
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const sorted = sortById(index, nodes);
+      expect(sorted).toBe(nodes);
+      expect(sorted.map((n) => index.idAt(n))).toEqual(expected);
+    }
   });
 });

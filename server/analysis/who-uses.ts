@@ -8,7 +8,7 @@ import {
 } from '../domain/contract-dates.ts';
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
 import { LIFECYCLE_VALUES, type Lifecycle } from '../model/model-types.ts';
-import type { GraphView } from './graph-view.ts';
+import { sortById, type GraphView } from './graph-view.ts';
 import {
   contractTerms,
   contractsCoveringUsage,
@@ -169,7 +169,7 @@ function endingLast(
   datesOf: (contract: number) => ContractDates,
 ): WhoUsesContract | null {
   let best: ContractDates | null = null;
-  for (const contract of [...contracts].sort((a, b) => index.idRank(a) - index.idRank(b))) {
+  for (const contract of sortById(index, [...contracts])) {
     const dates = datesOf(contract);
     if (best === null) best = dates;
     else if (

@@ -311,8 +311,8 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
 }
 
 /**
- * Node sets one blast radius works with: the dependents' search, the affected usages, org unit
- * and task counts, one usage's tasks, and the affected usages per system.
+ * Node sets one blast radius works with: the dependents' search, org unit and task counts, one
+ * usage's tasks, and the affected usages per system.
  */
 const SETS = 5;
 

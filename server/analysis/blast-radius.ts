@@ -450,7 +450,7 @@ function blastRadiusWith(
         const governing = index.firstNeighbour(relation, 'GOVERNS', 'IN', 'Contract');
         return {
           relationId: id(relation),
-          reasons: RELATION_HIT_REASONS.filter((_, bit) => entry.reasons & (1 << bit)),
+          reasons: RELATION_HIT_REASONS.filter((reason) => entry.reasons & reasonBit(reason)),
           fromUsageId: end('FROM_USAGE', 'Usage'),
           toUsageId: end('TO_USAGE', 'Usage'),
           interfaceId: end('VIA', 'Interface'),
@@ -595,9 +595,10 @@ function findHits(
   return hits;
 }
 
-/** Bits of {@link RelationHit.reasons}, in the order of RELATION_HIT_REASONS. */
-const GOVERNED = 1;
-const PROVIDER_LOST = 2;
+/** A reason's bit in {@link RelationHit.reasons}: 1 shifted by its place in RELATION_HIT_REASONS. */
+const reasonBit = (reason: RelationHitReason) => 1 << RELATION_HIT_REASONS.indexOf(reason);
+const GOVERNED = reasonBit('GOVERNED_BY_ENDING_CONTRACT');
+const PROVIDER_LOST = reasonBit('PROVIDER_LOST');
 
 /**
  * A hit relation's reasons as bits, and the node its path goes through: the ending contract that

@@ -71,11 +71,28 @@ export function sees(view: GraphView, node: number): boolean {
  * to 10,000 nodes. Exact while rank × nodeCount + node stays below 2^53 (94 million nodes).
  */
 export function sortById(view: GraphView, nodes: number[]): number[] {
+  // Most lists of an answer hold a few ids (an org unit's usages, a usage's contracts), where
+  // making the typed array of keys costs more than an insertion sort.
+  if (nodes.length <= SMALL_SORT) return insertionSortById(view, nodes);
   const scale = view.nodeCount;
   const keys = new Float64Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) keys[i] = view.idRank(nodes[i]!) * scale + nodes[i]!;
   keys.sort();
   for (let i = 0; i < keys.length; i++) nodes[i] = keys[i]! % scale;
+  return nodes;
+}
+
+/** Lengths up to which {@link sortById} sorts by insertion. */
+const SMALL_SORT = 12;
+
+function insertionSortById(view: GraphView, nodes: number[]): number[] {
+  for (let i = 1; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const rank = view.idRank(node);
+    let j = i - 1;
+    for (; j >= 0 && view.idRank(nodes[j]!) > rank; j--) nodes[j + 1] = nodes[j]!;
+    nodes[j + 1] = node;
+  }
   return nodes;
 }
 

@@ -86,12 +86,12 @@ describe('rankIds', () => {
     expect([...rankIds([])]).toEqual([]);
   });
 
-  it('sorts nodes by id in place, repeated nodes included (sortById)', () => {
+  it('sorts nodes by id in place, short and long lists, repeated nodes included (sortById)', () => {
     const index = GraphIndex.fromLandscape(
       generateLandscape({ scale: 'small', seed: 3, referenceDate: '2026-01-01' }),
     );
     const next = random(11);
-    for (const size of [0, 1, 2, 17, 500, 5000]) {
+    for (const size of [0, 1, 2, 3, 12, 13, 17, 500, 5000]) {
       const nodes = Array.from({ length: size }, () => Math.floor(next() * index.nodeCount));
       const expected = [...nodes]
         .map((n) => index.idAt(n))

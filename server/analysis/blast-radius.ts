@@ -364,12 +364,12 @@ function blastRadiusWith(
   const dependentCount = dependentLevels.reduce((sum, level) => sum + level.length, 0);
   const interfaces = findInterfacesAtRisk(context, lost);
   const affected = [...hits.keys(), ...dependentLevels.flat()];
-  const touched = touchUnitsAndTasks(context, affected, {
-    units: unitSet!,
-    tasks: taskSet!,
-    scratch: taskScratch!,
-    systems: systemSet!,
-  });
+  const touched = touchUnitsAndTasks(
+    context,
+    affected,
+    { units: unitSet!, tasks: taskSet!, scratch: taskScratch!, systems: systemSet! },
+    { units: wants('orgUnits') && limit > 0, tasks: wants('tasks') && limit > 0 },
+  );
   const registrations = findRegistrations(context, selection.contracts, hits.values());
 
   const endingOrder = wants('endingContracts')
@@ -488,10 +488,8 @@ function blastRadiusWith(
         path: [id(via), id(entry.firstRelation), id(entry.firstLost), causeOf(entry.firstLost)],
       };
     }),
-    orgUnits: wants('orgUnits') ? listOrgUnits(context, affected, touched.units, unitSet!) : [],
-    tasks: wants('tasks')
-      ? listTasks(context, affected, touched.tasks, taskSet!, taskScratch!)
-      : [],
+    orgUnits: wants('orgUnits') ? listOrgUnits(context, touched, unitSet!) : [],
+    tasks: wants('tasks') ? listTasks(context, touched, taskSet!, taskScratch!) : [],
     dataProcessings: context
       .sortById([...(wants('dataProcessings') ? registrations.keys() : [])])
       .slice(0, limit)
@@ -743,101 +741,143 @@ function findInterfacesAtRisk(
  * The org units (used by or responsible for) and effective KLE tasks of the affected usages, in
  * first-touch order; `units` and `tasks` count the distinct usages touching each (column 0).
  */
+interface Touched {
+  readonly units: number[];
+  readonly tasks: number[];
+  /**
+   * What the lists need, recorded as the usages are read so that listing does not read them
+   * again (empty when not listing): (usage, org unit, USED_BY or RESPONSIBLE) triples, ...
+   */
+  readonly unitLinks: number[];
+  /** ... (task, usage) pairs of usages with tasks of their own, ... */
+  readonly taskLinks: number[];
+  /** ... and (system, usage) pairs of usages whose tasks are their system's. */
+  readonly plainLinks: number[];
+  /** The systems of those usages, each once. */
+  readonly plainSystems: number[];
+}
+
+/** Kinds of a {@link Touched.unitLinks} triple. */
+const USED_BY = 0;
+const RESPONSIBLE = 1;
+
 function touchUnitsAndTasks(
   context: Context,
   affected: readonly number[],
   sets: { units: NodeSet; tasks: NodeSet; scratch: NodeSet; systems: NodeSet },
-): { units: number[]; tasks: number[] } {
+  record: { units: boolean; tasks: boolean },
+): Touched {
   const { index } = context;
   const { units, tasks, scratch, systems } = sets;
-  const touchedUnits: number[] = [];
-  const touchedTasks: number[] = [];
+  const touched: Touched = {
+    units: [],
+    tasks: [],
+    unitLinks: [],
+    taskLinks: [],
+    plainLinks: [],
+    plainSystems: [],
+  };
   const countTask = (task: number, usages = 1) => {
-    if (!tasks.has(task)) touchedTasks.push(task);
+    if (!tasks.has(task)) touched.tasks.push(task);
     tasks.count(task, usages);
   };
   // Most usages have exactly their system's tasks: those are counted once per system, weighted
   // by its affected usages, instead of once per usage (a month's thousands of usages share a
   // few hundred systems).
-  const plainSystems: number[] = [];
   for (const usage of affected) {
     const usedBy = index.neighbours(usage, 'USED_BY', 'OUT');
     for (const unit of usedBy) {
-      if (index.labelAt(unit) === 'OrgUnit' && units.count(unit) === 1) touchedUnits.push(unit);
+      if (index.labelAt(unit) !== 'OrgUnit') continue;
+      if (units.count(unit) === 1) touched.units.push(unit);
+      if (record.units) touched.unitLinks.push(usage, unit, USED_BY);
     }
     for (const unit of index.neighbours(usage, 'RESPONSIBLE', 'OUT')) {
+      if (index.labelAt(unit) !== 'OrgUnit') continue;
+      if (record.units) touched.unitLinks.push(usage, unit, RESPONSIBLE);
       // A usage both used by and responsible in one unit counts once for it.
-      if (index.labelAt(unit) !== 'OrgUnit' || usedBy.includes(unit)) continue;
-      if (units.count(unit) === 1) touchedUnits.push(unit);
+      if (!usedBy.includes(unit) && units.count(unit) === 1) touched.units.push(unit);
     }
     const own =
       index.degree(usage, 'OPTS_OUT_TASK', 'OUT') + index.degree(usage, 'ADDS_TASK', 'OUT');
     const system = own === 0 ? systemOfUsage(index, usage) : undefined;
-    if (system === undefined) visitEffectiveTasks(index, usage, scratch, countTask);
-    else if (systems.count(system) === 1) plainSystems.push(system);
+    if (system === undefined) {
+      visitEffectiveTasks(index, usage, scratch, (task) => {
+        countTask(task);
+        if (record.tasks) touched.taskLinks.push(task, usage);
+      });
+      continue;
+    }
+    if (systems.count(system) === 1) touched.plainSystems.push(system);
+    if (record.tasks) touched.plainLinks.push(system, usage);
   }
-  for (const system of plainSystems) {
+  for (const system of touched.plainSystems) {
     const usages = systems.value(system, 0);
     scratch.clear();
     for (const task of index.neighbours(system, 'SUPPORTS', 'OUT')) {
       if (scratch.add(task)) countTask(task, usages);
     }
   }
-  return { units: touchedUnits, tasks: touchedTasks };
+  return touched;
 }
 
-/**
- * The most touched org units with the affected usages they use or are responsible for (a second
- * pass over the affected usages, for the listed units only: a unit's own usage lists hold all of
- * its usages, nationally dozens for each affected one).
- */
-function listOrgUnits(
-  context: Context,
-  affected: readonly number[],
-  touched: number[],
-  counts: NodeSet,
-): AffectedOrgUnit[] {
-  const { index, limit, id } = context;
-  const listed = topByCount(touched, (unit) => counts.value(unit, 0), limit, context.sortById);
-  if (listed.length === 0) return [];
-  const usagesOf = new Map(
-    listed.map((unit) => [unit, { usedBy: [] as number[], responsible: [] as number[] }]),
+/** The most touched org units with the affected usages they use or are responsible for. */
+function listOrgUnits(context: Context, touched: Touched, counts: NodeSet): AffectedOrgUnit[] {
+  const { limit, id } = context;
+  const listed = topByCount(
+    touched.units,
+    (unit) => counts.value(unit, 0),
+    limit,
+    context.sortById,
   );
-  for (const usage of affected) {
-    for (const unit of index.neighbours(usage, 'USED_BY', 'OUT'))
-      usagesOf.get(unit)?.usedBy.push(usage);
-    for (const unit of index.neighbours(usage, 'RESPONSIBLE', 'OUT'))
-      usagesOf.get(unit)?.responsible.push(usage);
-  }
+  if (listed.length === 0) return [];
+  const usagesOf = new Map(listed.map((unit) => [unit, [[] as number[], [] as number[]]]));
+  const links = touched.unitLinks;
+  for (let i = 0; i < links.length; i += 3)
+    usagesOf.get(links[i + 1]!)?.[links[i + 2]!]!.push(links[i]!);
   const sortedIds = (usages: number[]) => context.sortById(usages).slice(0, limit).map(id);
   return listed.map((unit) => {
-    const { usedBy, responsible } = usagesOf.get(unit)!;
+    const usages = usagesOf.get(unit)!;
     return {
       orgUnitId: id(unit),
-      usedByUsageIds: sortedIds(usedBy),
-      responsibleForUsageIds: sortedIds(responsible),
+      usedByUsageIds: sortedIds(usages[USED_BY]!),
+      responsibleForUsageIds: sortedIds(usages[RESPONSIBLE]!),
       usageCount: counts.value(unit, 0),
     };
   });
 }
 
-/**
- * The most touched tasks with the affected usages that have them (a second pass, for the listed
- * tasks only).
- */
+/** The most touched tasks with the affected usages that have them. */
 function listTasks(
   context: Context,
-  affected: readonly number[],
-  touched: number[],
+  touched: Touched,
   counts: NodeSet,
   scratch: NodeSet,
 ): AffectedTask[] {
   const { index, limit, id } = context;
-  const listed = topByCount(touched, (task) => counts.value(task, 0), limit, context.sortById);
+  const listed = topByCount(
+    touched.tasks,
+    (task) => counts.value(task, 0),
+    limit,
+    context.sortById,
+  );
   if (listed.length === 0) return [];
   const usagesOf = new Map<number, number[]>(listed.map((task) => [task, []]));
-  for (const usage of affected) {
-    visitEffectiveTasks(index, usage, scratch, (task) => usagesOf.get(task)?.push(usage));
+  const own = touched.taskLinks;
+  for (let i = 0; i < own.length; i += 2) usagesOf.get(own[i]!)?.push(own[i + 1]!);
+  // A system's usages have each of its listed tasks.
+  const listedOf = new Map<number, number[][]>();
+  for (const system of touched.plainSystems) {
+    const lists: number[][] = [];
+    scratch.clear();
+    for (const task of index.neighbours(system, 'SUPPORTS', 'OUT')) {
+      const list = scratch.add(task) ? usagesOf.get(task) : undefined;
+      if (list) lists.push(list);
+    }
+    if (lists.length > 0) listedOf.set(system, lists);
+  }
+  const plain = touched.plainLinks;
+  for (let i = 0; i < plain.length; i += 2) {
+    for (const list of listedOf.get(plain[i]!) ?? []) list.push(plain[i + 1]!);
   }
   return listed.map((task) => ({
     taskId: id(task),

@@ -21,6 +21,7 @@ import {
   mainContractOfUsage,
   municipalityIdOf,
   neighboursWithLabel,
+  personalDataRanks,
   supplierOfContract,
   systemOfUsage,
   usagesCoveredByContract,
@@ -888,15 +889,12 @@ function listTasks(
 
 function personalDataOf(context: Context, affected: readonly number[]): PersonalDataExposure {
   const { index, limit } = context;
-  const levelOf = (usage: number) => {
-    const level = index.recordAt(usage).personalData;
-    return typeof level === 'string' ? LEVEL_ORDER.get(level) : undefined;
-  };
+  const ranks = personalDataRanks(index);
   const counts = PERSONAL_DATA_LEVEL_VALUES.map(() => 0);
   let notRecorded = 0;
   for (const usage of affected) {
-    const level = levelOf(usage);
-    if (level === undefined) notRecorded++;
+    const level = ranks[usage]!;
+    if (level < 0) notRecorded++;
     else counts[level]!++;
   }
   const top = counts.findLastIndex((count) => count > 0);
@@ -906,18 +904,13 @@ function personalDataOf(context: Context, affected: readonly number[]): Personal
       top < 0 || limit === 0
         ? []
         : context
-            .sortById(affected.filter((usage) => levelOf(usage) === top))
+            .sortById(affected.filter((usage) => ranks[usage] === top))
             .slice(0, limit)
             .map(context.id),
     byLevel: PERSONAL_DATA_LEVEL_VALUES.map((level, k) => ({ level, count: counts[k]! })),
     notRecorded,
   };
 }
-
-/** Personal-data levels by rank, lowest first. */
-const LEVEL_ORDER = new Map<string, number>(
-  PERSONAL_DATA_LEVEL_VALUES.map((level, k) => [level, k]),
-);
 
 /**
  * A registration hit through its ending main contract (`main`), or else through the hit usages it

@@ -340,6 +340,12 @@ function blastRadiusWith(
     limit,
     id,
     sortById: (nodes) => sortById(index, nodes),
+    sortedIds: (nodes) => {
+      sortById(index, nodes);
+      const ids: string[] = [];
+      for (let i = 0; i < nodes.length && i < limit; i++) ids.push(index.idAt(nodes[i]!));
+      return ids;
+    },
     inScope: (node) => municipalityId === null || municipalityIdOf(index, node) === municipalityId,
   };
   const selection = select(index, input, asOf, options, municipalityId, context.inScope);
@@ -386,11 +392,7 @@ function blastRadiusWith(
     if (listedDependents.length >= limit) break;
     listedDependents.push(...context.sortById(level).slice(0, limit - listedDependents.length));
   }
-  const sortedIds = (nodes: Iterable<number>) =>
-    context
-      .sortById([...nodes])
-      .slice(0, limit)
-      .map(id);
+  const { sortedIds } = context;
   let governed = 0;
   let providerLost = 0;
   for (const entry of relations.values()) {
@@ -434,7 +436,7 @@ function blastRadiusWith(
         endingSystemId: hit.endingSystem === null ? null : id(hit.endingSystem),
         mainContractId: hit.main === undefined ? null : id(hit.main),
         mainContractEnding: hit.main !== undefined && ending.has(hit.main),
-        remainingContractIds: sortedIds(hit.remaining),
+        remainingContractIds: sortedIds([...hit.remaining]),
         path: [id(usage), id(hit.cause)],
         dependencyPath: reached.has(usage) ? pathFrom(usage) : null,
       };
@@ -483,9 +485,9 @@ function blastRadiusWith(
       return {
         interfaceId: id(via),
         exposedBySystemIds: sortedIds(neighboursWithLabel(index, via, 'EXPOSES', 'IN', 'System')),
-        lostUsageIds: sortedIds(entry.lost),
-        relationIds: sortedIds(entry.relations),
-        dependentUsageIds: sortedIds(entry.users),
+        lostUsageIds: sortedIds([...entry.lost]),
+        relationIds: sortedIds([...entry.relations]),
+        dependentUsageIds: sortedIds([...entry.users]),
         path: [id(via), id(entry.firstRelation), id(entry.firstLost), causeOf(entry.firstLost)],
       };
     }),
@@ -498,7 +500,7 @@ function blastRadiusWith(
         const entry = registrations.get(dpr)!;
         return {
           dataProcessingId: id(dpr),
-          coveredUsageIds: sortedIds(entry.covered),
+          coveredUsageIds: sortedIds([...entry.covered]),
           endingMainContractId: entry.main === null ? null : id(entry.main),
           path:
             entry.main === null
@@ -543,6 +545,8 @@ interface Context {
   readonly id: (node: number) => string;
   /** Sorts nodes by id in place (see sortById). */
   readonly sortById: (nodes: number[]) => number[];
+  /** Sorts nodes by id in place and gives the ids of the first `limit`. */
+  readonly sortedIds: (nodes: number[]) => string[];
 }
 
 function findHits(
@@ -835,7 +839,7 @@ function listOrgUnits(context: Context, touched: Touched, counts: NodeSet): Affe
   const links = touched.unitLinks;
   for (let i = 0; i < links.length; i += 3)
     usagesOf.get(links[i + 1]!)?.[links[i + 2]!]!.push(links[i]!);
-  const sortedIds = (usages: number[]) => context.sortById(usages).slice(0, limit).map(id);
+  const { sortedIds } = context;
   return listed.map((unit) => {
     const usages = usagesOf.get(unit)!;
     return {
@@ -882,7 +886,7 @@ function listTasks(
   }
   return listed.map((task) => ({
     taskId: id(task),
-    usageIds: context.sortById(usagesOf.get(task)!).slice(0, limit).map(id),
+    usageIds: context.sortedIds(usagesOf.get(task)!),
     usageCount: counts.value(task, 0),
   }));
 }
@@ -903,10 +907,7 @@ function personalDataOf(context: Context, affected: readonly number[]): Personal
     usageIds:
       top < 0 || limit === 0
         ? []
-        : context
-            .sortById(affected.filter((usage) => ranks[usage] === top))
-            .slice(0, limit)
-            .map(context.id),
+        : context.sortedIds(affected.filter((usage) => ranks[usage] === top)),
     byLevel: PERSONAL_DATA_LEVEL_VALUES.map((level, k) => ({ level, count: counts[k]! })),
     notRecorded,
   };

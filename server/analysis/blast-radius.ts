@@ -313,14 +313,14 @@ export function blastRadius(index: GraphView, input: BlastRadiusInput): BlastRad
 
 /**
  * Node sets one blast radius works with: the dependents' search, org unit and task counts, one
- * usage's tasks, and the affected usages per system.
+ * usage's tasks, the affected usages per system, and the places of listed org units or tasks.
  */
-const SETS = 5;
+const SETS = 6;
 
 function blastRadiusWith(
   index: GraphView,
   input: BlastRadiusInput,
-  [reachedSet, unitSet, taskSet, taskScratch, systemSet]: NodeSet[],
+  [reachedSet, unitSet, taskSet, taskScratch, systemSet, placeSet]: NodeSet[],
 ): BlastRadius {
   const asOf = requireAsOf(input.asOf);
   const maxDepth = requireWholeNumber(
@@ -491,8 +491,10 @@ function blastRadiusWith(
         path: [id(via), id(entry.firstRelation), id(entry.firstLost), causeOf(entry.firstLost)],
       };
     }),
-    orgUnits: wants('orgUnits') ? listOrgUnits(context, touched, unitSet!) : [],
-    tasks: wants('tasks') ? listTasks(context, touched, taskSet!, taskScratch!) : [],
+    orgUnits: wants('orgUnits') ? listOrgUnits(context, touched, unitSet!, placeSet!) : [],
+    tasks: wants('tasks')
+      ? listTasks(context, touched, { counts: taskSet!, places: placeSet!, scratch: taskScratch! })
+      : [],
     dataProcessings: context
       .sortById([...(wants('dataProcessings') ? registrations.keys() : [])])
       .slice(0, limit)
@@ -825,68 +827,82 @@ function touchUnitsAndTasks(
   return touched;
 }
 
+/** Marks the listed nodes in `places`, each with its place in the list (column 0). */
+function placeListed(listed: readonly number[], places: NodeSet): void {
+  places.clear();
+  for (let k = 0; k < listed.length; k++) {
+    places.add(listed[k]!);
+    places.setValue(listed[k]!, 0, k);
+  }
+}
+
 /** The most touched org units with the affected usages they use or are responsible for. */
-function listOrgUnits(context: Context, touched: Touched, counts: NodeSet): AffectedOrgUnit[] {
-  const { limit, id } = context;
+function listOrgUnits(
+  context: Context,
+  touched: Touched,
+  counts: NodeSet,
+  places: NodeSet,
+): AffectedOrgUnit[] {
+  const { limit, id, sortedIds } = context;
   const listed = topByCount(
     touched.units,
     (unit) => counts.value(unit, 0),
     limit,
     context.sortById,
   );
-  if (listed.length === 0) return [];
-  const usagesOf = new Map(listed.map((unit) => [unit, [[] as number[], [] as number[]]]));
+  placeListed(listed, places);
+  // Two lists per listed unit: the usages it is used by, then those it is responsible for.
+  const usages = listed.flatMap((): number[][] => [[], []]);
   const links = touched.unitLinks;
-  for (let i = 0; i < links.length; i += 3)
-    usagesOf.get(links[i + 1]!)?.[links[i + 2]!]!.push(links[i]!);
-  const { sortedIds } = context;
-  return listed.map((unit) => {
-    const usages = usagesOf.get(unit)!;
-    return {
-      orgUnitId: id(unit),
-      usedByUsageIds: sortedIds(usages[USED_BY]!),
-      responsibleForUsageIds: sortedIds(usages[RESPONSIBLE]!),
-      usageCount: counts.value(unit, 0),
-    };
-  });
+  for (let i = 0; i < links.length; i += 3) {
+    const unit = links[i + 1]!;
+    if (places.has(unit)) usages[2 * places.value(unit, 0) + links[i + 2]!]!.push(links[i]!);
+  }
+  return listed.map((unit, k) => ({
+    orgUnitId: id(unit),
+    usedByUsageIds: sortedIds(usages[2 * k + USED_BY]!),
+    responsibleForUsageIds: sortedIds(usages[2 * k + RESPONSIBLE]!),
+    usageCount: counts.value(unit, 0),
+  }));
 }
 
 /** The most touched tasks with the affected usages that have them. */
 function listTasks(
   context: Context,
   touched: Touched,
-  counts: NodeSet,
-  scratch: NodeSet,
+  sets: { counts: NodeSet; places: NodeSet; scratch: NodeSet },
 ): AffectedTask[] {
-  const { index, limit, id } = context;
+  const { index, limit, id, sortedIds } = context;
+  const { counts, places, scratch } = sets;
   const listed = topByCount(
     touched.tasks,
     (task) => counts.value(task, 0),
     limit,
     context.sortById,
   );
-  if (listed.length === 0) return [];
-  const usagesOf = new Map<number, number[]>(listed.map((task) => [task, []]));
+  placeListed(listed, places);
+  const usages = listed.map((): number[] => []);
   const own = touched.taskLinks;
-  for (let i = 0; i < own.length; i += 2) usagesOf.get(own[i]!)?.push(own[i + 1]!);
-  // A system's usages have each of its listed tasks.
-  const listedOf = new Map<number, number[][]>();
+  for (let i = 0; i < own.length; i += 2) {
+    if (places.has(own[i]!)) usages[places.value(own[i]!, 0)]!.push(own[i + 1]!);
+  }
+  // A system's usages have each of its listed tasks: their places, per system in touch order.
+  const placesOf = new Map<number, number[]>();
   for (const system of touched.plainSystems) {
-    const lists: number[][] = [];
+    const of: number[] = [];
     scratch.clear();
     for (const task of index.neighbours(system, 'SUPPORTS', 'OUT')) {
-      const list = scratch.add(task) ? usagesOf.get(task) : undefined;
-      if (list) lists.push(list);
+      if (scratch.add(task) && places.has(task)) of.push(places.value(task, 0));
     }
-    if (lists.length > 0) listedOf.set(system, lists);
+    if (of.length > 0) placesOf.set(system, of);
   }
   const plain = touched.plainLinks;
   for (let i = 0; i < plain.length; i += 2) {
-    for (const list of listedOf.get(plain[i]!) ?? []) list.push(plain[i + 1]!);
+    for (const k of placesOf.get(plain[i]!) ?? []) usages[k]!.push(plain[i + 1]!);
   }
-  return listed.map((task) => ({
+  return listed.map((task, k) => ({
     taskId: id(task),
-    usageIds: context.sortedIds(usagesOf.get(task)!),
+    usageIds: sortedIds(usages[k]!),
     usageCount: counts.value(task, 0),
   }));
 }

@@ -793,12 +793,15 @@ function touchUnitsAndTasks(
   // few hundred systems).
   for (const usage of affected) {
     const usedBy = index.neighbours(usage, 'USED_BY', 'OUT');
-    for (const unit of usedBy) {
+    for (let i = 0; i < usedBy.length; i++) {
+      const unit = usedBy[i]!;
       if (index.labelAt(unit) !== 'OrgUnit') continue;
       if (units.count(unit) === 1) touched.units.push(unit);
       if (record.units) touched.unitLinks.push(usage, unit, USED_BY);
     }
-    for (const unit of index.neighbours(usage, 'RESPONSIBLE', 'OUT')) {
+    const responsible = index.neighbours(usage, 'RESPONSIBLE', 'OUT');
+    for (let i = 0; i < responsible.length; i++) {
+      const unit = responsible[i]!;
       if (index.labelAt(unit) !== 'OrgUnit') continue;
       if (record.units) touched.unitLinks.push(usage, unit, RESPONSIBLE);
       // A usage both used by and responsible in one unit counts once for it.

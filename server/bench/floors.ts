@@ -5,7 +5,8 @@ import { RELATIONSHIP_TYPES, type RelationshipType } from '../model/model-types.
 /**
  * The floor of the benchmark: the same questions as the analyses, answered by a bare breadth-
  * first walk over the index's typed arrays with no filters, explanations or result objects. Our
- * analyses should stay within a small factor of these (PERFORMANCE.md).
+ * analyses should stay within a small factor of these (PERFORMANCE.md). The walks read the
+ * neighbour views with indexed loops: `for...of` over them took 1.3 to 1.4 times as long.
  */
 
 /**
@@ -80,9 +81,8 @@ export function floorHop2(index: GraphIndex, start: number): number {
       if (node !== start && HUB_LABELS.has(index.labelAt(node))) continue;
       for (const type of RELATIONSHIP_TYPES) {
         for (const direction of ['OUT', 'IN'] as const) {
-          for (const n of index.neighbours(node, type, direction)) {
-            if (seen.visit(n)) next.push(n);
-          }
+          const ns = index.neighbours(node, type, direction);
+          for (let i = 0; i < ns.length; i++) if (seen.visit(ns[i]!)) next.push(ns[i]!);
         }
       }
     }
@@ -92,7 +92,8 @@ export function floorHop2(index: GraphIndex, start: number): number {
   let edges = 0;
   for (const node of reached) {
     for (const type of RELATIONSHIP_TYPES) {
-      for (const n of index.neighbours(node, type, 'OUT')) if (seen.seen(n)) edges++;
+      const ns = index.neighbours(node, type, 'OUT');
+      for (let i = 0; i < ns.length; i++) if (seen.seen(ns[i]!)) edges++;
     }
   }
   return reached.length + edges;
@@ -116,13 +117,14 @@ export function floorBlast(index: GraphIndex, contracts: readonly number[], maxD
     return true;
   };
   const reachAll = (node: number, type: RelationshipType, direction: 'OUT' | 'IN') => {
-    for (const n of index.neighbours(node, type, direction)) reach(n);
+    const ns = index.neighbours(node, type, direction);
+    for (let i = 0; i < ns.length; i++) reach(ns[i]!);
   };
   const hit: number[] = [];
   for (const contract of contracts) {
     reach(contract);
-    for (const usage of index.neighbours(contract, 'COVERS', 'OUT'))
-      if (reach(usage)) hit.push(usage);
+    const covered = index.neighbours(contract, 'COVERS', 'OUT');
+    for (let i = 0; i < covered.length; i++) if (reach(covered[i]!)) hit.push(covered[i]!);
     reachAll(contract, 'GOVERNS', 'OUT');
     reachAll(contract, 'MAIN_CONTRACT', 'IN');
   }
@@ -135,12 +137,12 @@ export function floorBlast(index: GraphIndex, contracts: readonly number[], maxD
   for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
     const next: number[] = [];
     for (const used of frontier) {
-      for (const relation of index.neighbours(used, 'TO_USAGE', 'IN')) {
-        reach(relation);
-        reachAll(relation, 'VIA', 'OUT');
-        for (const user of index.neighbours(relation, 'FROM_USAGE', 'OUT')) {
-          if (reach(user)) next.push(user);
-        }
+      const relations = index.neighbours(used, 'TO_USAGE', 'IN');
+      for (let i = 0; i < relations.length; i++) {
+        reach(relations[i]!);
+        reachAll(relations[i]!, 'VIA', 'OUT');
+        const users = index.neighbours(relations[i]!, 'FROM_USAGE', 'OUT');
+        for (let j = 0; j < users.length; j++) if (reach(users[j]!)) next.push(users[j]!);
       }
     }
     affected.push(...next);
@@ -151,8 +153,9 @@ export function floorBlast(index: GraphIndex, contracts: readonly number[], maxD
     reachAll(usage, 'RESPONSIBLE', 'OUT');
     reachAll(usage, 'OPTS_OUT_TASK', 'OUT');
     reachAll(usage, 'ADDS_TASK', 'OUT');
-    for (const system of index.neighbours(usage, 'INSTANCE_OF', 'OUT')) {
-      if (reach(system)) reachAll(system, 'SUPPORTS', 'OUT');
+    const systems = index.neighbours(usage, 'INSTANCE_OF', 'OUT');
+    for (let i = 0; i < systems.length; i++) {
+      if (reach(systems[i]!)) reachAll(systems[i]!, 'SUPPORTS', 'OUT');
     }
   }
   return count;

@@ -681,7 +681,9 @@ function findDependents(
   for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
     const next: number[] = [];
     for (const used of frontier) {
-      for (const relation of index.neighbours(used, 'TO_USAGE', 'IN')) {
+      const relations = index.neighbours(used, 'TO_USAGE', 'IN');
+      for (let i = 0; i < relations.length; i++) {
+        const relation = relations[i]!;
         if (index.labelAt(relation) !== 'Relation') continue;
         // A relation has one using side (the model's `from: Usage`): no view of a list of one.
         const user = index.firstNeighbour(relation, 'FROM_USAGE', 'OUT', 'Usage');
@@ -823,8 +825,9 @@ function touchUnitsAndTasks(
   for (const system of touched.plainSystems) {
     const usages = systems.value(system, 0);
     scratch.clear();
-    for (const task of index.neighbours(system, 'SUPPORTS', 'OUT')) {
-      if (scratch.add(task)) countTask(task, usages);
+    const supports = index.neighbours(system, 'SUPPORTS', 'OUT');
+    for (let i = 0; i < supports.length; i++) {
+      if (scratch.add(supports[i]!)) countTask(supports[i]!, usages);
     }
   }
   return touched;
@@ -894,7 +897,9 @@ function listTasks(
   for (const system of touched.plainSystems) {
     const of: number[] = [];
     scratch.clear();
-    for (const task of index.neighbours(system, 'SUPPORTS', 'OUT')) {
+    const supports = index.neighbours(system, 'SUPPORTS', 'OUT');
+    for (let i = 0; i < supports.length; i++) {
+      const task = supports[i]!;
       if (scratch.add(task) && places.has(task)) of.push(places.value(task, 0));
     }
     if (of.length > 0) placesOf.set(system, of);

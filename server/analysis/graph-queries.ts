@@ -31,8 +31,8 @@ export function neighboursWithLabel(
   label: Label,
 ): number[] {
   const result: number[] = [];
-  for (const n of index.neighbours(node, type, direction))
-    if (index.labelAt(n) === label) result.push(n);
+  const ns = index.neighbours(node, type, direction);
+  for (let i = 0; i < ns.length; i++) if (index.labelAt(ns[i]!) === label) result.push(ns[i]!);
   return result;
 }
 
@@ -111,12 +111,15 @@ export function visitEffectiveTasks(
   visit: (task: number) => void,
 ): void {
   seen.clear();
-  for (const t of index.neighbours(usage, 'OPTS_OUT_TASK', 'OUT')) seen.add(t);
+  const optsOut = index.neighbours(usage, 'OPTS_OUT_TASK', 'OUT');
+  for (let i = 0; i < optsOut.length; i++) seen.add(optsOut[i]!);
   const system = systemOfUsage(index, usage);
   if (system !== undefined) {
-    for (const t of index.neighbours(system, 'SUPPORTS', 'OUT')) if (seen.add(t)) visit(t);
+    const supports = index.neighbours(system, 'SUPPORTS', 'OUT');
+    for (let i = 0; i < supports.length; i++) if (seen.add(supports[i]!)) visit(supports[i]!);
   }
-  for (const t of index.neighbours(usage, 'ADDS_TASK', 'OUT')) if (seen.add(t)) visit(t);
+  const adds = index.neighbours(usage, 'ADDS_TASK', 'OUT');
+  for (let i = 0; i < adds.length; i++) if (seen.add(adds[i]!)) visit(adds[i]!);
 }
 
 /** A usage's effective KLE tasks (see {@link visitEffectiveTasks}). */

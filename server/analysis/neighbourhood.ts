@@ -520,7 +520,9 @@ class SliceBuilder {
       const hops = usefulHops ? (usefulHops.get(label)?.[run] ?? []) : this.#hopsOf(current);
       for (const hop of hops) {
         const sense = entered ? combineSense(senseSoFar, crossing(entered, hop)) : 0;
-        for (const next of index.neighbours(current, hop.type, hop.direction)) {
+        const neighbours = index.neighbours(current, hop.type, hop.direction);
+        for (let i = 0; i < neighbours.length; i++) {
+          const next = neighbours[i]!;
           if (next === source) continue;
           const nextLabel = index.labelAt(next);
           // A path that went from local nodes into the shared catalogue does not come back to
@@ -605,7 +607,9 @@ class SliceBuilder {
       const types = this.#plan.outTypes.get(index.labelAt(from)) ?? [];
       seen.clear();
       types.forEach((type, t) => {
-        for (const to of index.neighbours(from, type, 'OUT')) {
+        const targets = index.neighbours(from, type, 'OUT');
+        for (let i = 0; i < targets.length; i++) {
+          const to = targets[i]!;
           if (to === from || this.#statusOf(to) !== SHOWN) continue;
           const key = to * RELATIONSHIP_TYPES.length + t;
           if (seen.has(key)) continue;

@@ -181,6 +181,8 @@ interface Plan {
   readonly hiddenNeed: ReadonlyMap<Label, number> | null;
   /** Per label, the followed types whose relationships start at that label. */
   readonly outTypes: ReadonlyMap<Label, readonly RelationshipType[]>;
+  /** The directions followed: the request's, or both. */
+  readonly directions: readonly Direction[];
   readonly kinds: ReadonlySet<Label> | null;
   readonly excluded: (node: number) => boolean;
 }
@@ -606,7 +608,8 @@ class SliceBuilder {
     for (const from of this.#shown) {
       const types = this.#plan.outTypes.get(index.labelAt(from)) ?? [];
       seen.clear();
-      types.forEach((type, t) => {
+      for (let t = 0; t < types.length; t++) {
+        const type = types[t]!;
         const targets = index.neighbours(from, type, 'OUT');
         for (let i = 0; i < targets.length; i++) {
           const to = targets[i]!;
@@ -616,7 +619,7 @@ class SliceBuilder {
           seen.add(key);
           edges.push({ from, type, to });
         }
-      });
+      }
     }
     return edges;
   }
@@ -631,18 +634,15 @@ class SliceBuilder {
       for (const hop of this.#hopsOf(node)) degree += index.degree(node, hop.type, hop.direction);
       counts[node] = degree;
     }
-    for (const { from, type, to } of edges) {
-      if (this.#follows(from, type, 'OUT')) counts[from]!--;
-      if (this.#follows(to, type, 'IN')) counts[to]!--;
+    // A drawn edge's type is followed, and the model has it at both its ends' labels (the store
+    // keeps to the model), so whether each end counted it depends on the direction alone.
+    const fromCounted = this.#plan.directions.includes('OUT');
+    const toCounted = this.#plan.directions.includes('IN');
+    for (const { from, to } of edges) {
+      if (fromCounted) counts[from]!--;
+      if (toCounted) counts[to]!--;
     }
     return this.#shown.map((node) => counts[node]!);
-  }
-
-  #follows(node: number, type: RelationshipType, direction: Direction): boolean {
-    for (const hop of this.#hopsOf(node)) {
-      if (hop.type === type && hop.direction === direction) return true;
-    }
-    return false;
   }
 
   #viaEdges(): { edges: SliceEdge[]; dropped: number } {
@@ -797,6 +797,7 @@ function planRequest(index: GraphView, request: NeighbourhoodRequest): Plan {
     maxNodes,
     hops,
     outTypes,
+    directions,
     usefulHops: kinds && hiddenNeed ? usefulHopsOf(hops, kinds, hiddenNeed) : null,
     hiddenNeed,
     kinds,

@@ -742,6 +742,46 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   return value as T;
 }
 
+/** The hops a request follows from each label, and the types of edges it draws from each. */
+interface FollowedHops {
+  readonly hops: ReadonlyMap<Label, readonly Hop[]>;
+  readonly outTypes: ReadonlyMap<Label, readonly RelationshipType[]>;
+}
+
+/** Followed hops by types and directions: most requests ask the same few, often the defaults. */
+const FOLLOWED_HOPS = new Map<string, FollowedHops>();
+/** Combinations of types and directions kept; the oldest is dropped beyond this. */
+const MAX_FOLLOWED_HOPS = 64;
+
+function followedHops(
+  types: readonly RelationshipType[],
+  directions: readonly Direction[],
+): FollowedHops {
+  const key = `${directions.join('+')}:${[...types].sort().join(',')}`;
+  let followed = FOLLOWED_HOPS.get(key);
+  if (followed) return followed;
+  const allowed = new Set<string>(types);
+  const hops = new Map<Label, Hop[]>();
+  const outTypes = new Map<Label, RelationshipType[]>();
+  for (const [label, modelHops] of MODEL_HOPS) {
+    const ofTypes = modelHops.filter((h) => allowed.has(h.type));
+    hops.set(
+      label,
+      ofTypes.filter((h) => directions.includes(h.direction)),
+    );
+    outTypes.set(
+      label,
+      ofTypes.filter((h) => h.direction === 'OUT').map((h) => h.type),
+    );
+  }
+  followed = { hops, outTypes };
+  if (FOLLOWED_HOPS.size >= MAX_FOLLOWED_HOPS) {
+    FOLLOWED_HOPS.delete(FOLLOWED_HOPS.keys().next().value!);
+  }
+  FOLLOWED_HOPS.set(key, followed);
+  return followed;
+}
+
 function planRequest(index: GraphView, request: NeighbourhoodRequest): Plan {
   const depth = request.depth ?? 1;
   requireWholeNumber('depth', depth, 1, MAX_NEIGHBOURHOOD_DEPTH);
@@ -776,20 +816,7 @@ function planRequest(index: GraphView, request: NeighbourhoodRequest): Plan {
     if (filters.kinds.length === 0) throw new InvalidInputError('kinds must not be empty');
     kinds = new Set(filters.kinds.map((k) => oneOf('kind', k, LABELS)));
   }
-  const allowed = new Set<string>(types);
-  const hops = new Map<Label, Hop[]>();
-  const outTypes = new Map<Label, RelationshipType[]>();
-  for (const [label, modelHops] of MODEL_HOPS) {
-    const followed = modelHops.filter((h) => allowed.has(h.type));
-    hops.set(
-      label,
-      followed.filter((h) => directions.includes(h.direction)),
-    );
-    outTypes.set(
-      label,
-      followed.filter((h) => h.direction === 'OUT').map((h) => h.type),
-    );
-  }
+  const { hops, outTypes } = followedHops(types, directions);
   const hiddenNeed = kinds ? hiddenNeedOf(hops, kinds) : null;
   return {
     starts: ids.map((id) => index.indexOf(id)!),

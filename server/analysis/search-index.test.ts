@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, NotFoundError } from '../domain/errors.ts';
+import { LandscapeBuilder } from '../model/landscape.ts';
 import { buildMapScenario } from '../testing/map-scenario.ts';
 import { GraphIndex } from './graph-index.ts';
 import { entityName, foldSearchText, searchEntities, type SearchOptions } from './search-index.ts';
@@ -29,6 +30,20 @@ describe('searchEntities', () => {
       'ESDH Light',
       'Akta ESDH',
       'Mesdhi Arkiv',
+    ]);
+  });
+
+  it('ranks a name as a word-prefix match when a later occurrence starts a word', () => {
+    const b = new LandscapeBuilder();
+    b.node('System', { id: 'sys-bogsag', name: 'Bogsag Sag', scope: 'PUBLIC' });
+    b.node('System', { id: 'sys-ansagt', name: 'Ansagt', scope: 'PUBLIC' });
+    b.node('System', { id: 'sys-sagsag', name: 'Sagsagsag', scope: 'PUBLIC' });
+    const small = GraphIndex.fromLandscape(b.build());
+    // "Ansagt" is shorter but holds "sag" only inside a word.
+    expect(searchEntities(small, 'sag').hits.map((h) => h.id)).toEqual([
+      'sys-sagsag',
+      'sys-bogsag',
+      'sys-ansagt',
     ]);
   });
 

@@ -128,12 +128,13 @@ export class VisibleGraph implements GraphView {
     if (all.length === 0) return all;
     const own = this.#ruleAt(node);
     if (own === null || !allowsEdge(own, type)) return EMPTY;
+    // Indexed loops: for...of over typed arrays was 1.2 to 1.4 times slower (see floors.ts).
     let kept = 0;
-    for (const n of all) if (this.#reaches(n, type)) kept++;
+    for (let i = 0; i < all.length; i++) if (this.#reaches(all[i]!, type)) kept++;
     if (kept === all.length) return all;
     const visible = new Uint32Array(kept);
-    let i = 0;
-    for (const n of all) if (this.#reaches(n, type)) visible[i++] = n;
+    let k = 0;
+    for (let i = 0; i < all.length; i++) if (this.#reaches(all[i]!, type)) visible[k++] = all[i]!;
     return visible;
   }
 
@@ -145,8 +146,9 @@ export class VisibleGraph implements GraphView {
   ): number | undefined {
     const own = this.#ruleAt(node);
     if (own === null || !allowsEdge(own, type)) return undefined;
-    for (const n of this.base.neighbours(node, type, direction)) {
-      if (this.base.labelAt(n) === label && this.#reaches(n, type)) return n;
+    const all = this.base.neighbours(node, type, direction);
+    for (let i = 0; i < all.length; i++) {
+      if (this.base.labelAt(all[i]!) === label && this.#reaches(all[i]!, type)) return all[i];
     }
     return undefined;
   }

@@ -1,4 +1,5 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
+import { StoreError } from '../../domain/errors.ts';
 import type { CypherSession, CypherTransaction, Row } from '../dialect.ts';
 
 /** Connection settings for Neo4j; passed in, never read from the environment here. */
@@ -14,17 +15,39 @@ export interface Neo4jSessionConfig {
 export class Neo4jSession implements CypherSession {
   readonly #driver: Driver;
   readonly #database: string;
+  readonly #uri: string;
+  readonly #user: string;
 
   constructor(config: Neo4jSessionConfig) {
     this.#driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       disableLosslessIntegers: true,
     });
     this.#database = config.database ?? 'neo4j';
+    this.#uri = config.uri;
+    this.#user = config.user;
   }
 
-  /** Fails fast with the driver's error when the server cannot be reached. */
+  /**
+   * Fails fast, naming the server and what to check, when it cannot be reached or refuses the
+   * user; the driver's own error is the cause. The driver is closed then, so nothing is left
+   * retrying in the background.
+   */
   async verify(): Promise<void> {
-    await this.#driver.verifyConnectivity({ database: this.#database });
+    try {
+      await this.#driver.verifyConnectivity({ database: this.#database });
+    } catch (error) {
+      await this.#driver.close();
+      const where = `Neo4j at ${this.#uri} (database "${this.#database}")`;
+      const refused =
+        error instanceof Neo4jError && error.code === 'Neo.ClientError.Security.Unauthorized';
+      throw new StoreError(
+        'verifyConnectivity',
+        refused
+          ? `${where} refused user "${this.#user}"; check NEO4J_USER and NEO4J_PASSWORD`
+          : `Cannot reach ${where}; check that it runs and that NEO4J_URI points at it`,
+        { cause: error },
+      );
+    }
   }
 
   async run(_name: string, query: string, params: Record<string, unknown> = {}): Promise<Row[]> {

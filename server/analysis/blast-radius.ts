@@ -770,6 +770,10 @@ interface Touched {
 const USED_BY = 0;
 const RESPONSIBLE = 1;
 
+/**
+ * Reads each affected usage's org units and effective tasks once: counts them, and records the
+ * links the lists need when they are asked for.
+ */
 function touchUnitsAndTasks(
   context: Context,
   affected: readonly number[],

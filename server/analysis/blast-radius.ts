@@ -837,13 +837,28 @@ function touchUnitsAndTasks(
   return touched;
 }
 
-/** Marks the listed nodes in `places`, each with its place in the list (column 0). */
-function placeListed(listed: readonly number[], places: NodeSet): void {
+/**
+ * The `limit` most touched of `touched` by their counts (column 0 of `counts`), each marked in
+ * `places` with its place in the list (column 0).
+ */
+function listMostTouched(
+  context: Context,
+  touched: readonly number[],
+  counts: NodeSet,
+  places: NodeSet,
+): number[] {
+  const listed = topByCount(
+    touched,
+    (node) => counts.value(node, 0),
+    context.limit,
+    context.sortById,
+  );
   places.clear();
   for (let k = 0; k < listed.length; k++) {
     places.add(listed[k]!);
     places.setValue(listed[k]!, 0, k);
   }
+  return listed;
 }
 
 /** The most touched org units with the affected usages they use or are responsible for. */
@@ -853,14 +868,8 @@ function listOrgUnits(
   counts: NodeSet,
   places: NodeSet,
 ): AffectedOrgUnit[] {
-  const { limit, id, sortedIds } = context;
-  const listed = topByCount(
-    touched.units,
-    (unit) => counts.value(unit, 0),
-    limit,
-    context.sortById,
-  );
-  placeListed(listed, places);
+  const { id, sortedIds } = context;
+  const listed = listMostTouched(context, touched.units, counts, places);
   // Two lists per listed unit: the usages it is used by, then those it is responsible for.
   const usages = listed.flatMap((): number[][] => [[], []]);
   const links = touched.unitLinks;
@@ -882,15 +891,9 @@ function listTasks(
   touched: Touched,
   sets: { counts: NodeSet; places: NodeSet; scratch: NodeSet },
 ): AffectedTask[] {
-  const { index, limit, id, sortedIds } = context;
+  const { index, id, sortedIds } = context;
   const { counts, places, scratch } = sets;
-  const listed = topByCount(
-    touched.tasks,
-    (task) => counts.value(task, 0),
-    limit,
-    context.sortById,
-  );
-  placeListed(listed, places);
+  const listed = listMostTouched(context, touched.tasks, counts, places);
   const usages = listed.map((): number[] => []);
   const own = touched.taskLinks;
   for (let i = 0; i < own.length; i += 2) {

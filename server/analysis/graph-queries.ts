@@ -63,7 +63,7 @@ const personalDataTables = new WeakMap<GraphIndex, Int8Array>();
  * Every usage's personal-data level as its place in PERSONAL_DATA_LEVEL_VALUES (NONE is 0),
  * −1 when not recorded (and for other nodes), by node number. Made once per index: an analysis
  * over thousands of usages reads a byte each instead of each usage's record, which lie scattered
- * over the heap (a national blast radius spent a fifth of its time on them).
+ * over the heap (a supplier's blast radius took 0.89–0.90 times as long without them).
  */
 export function personalDataRanks(view: GraphView): Int8Array {
   const index = baseOf(view);

@@ -21,7 +21,7 @@ import {
   mainContractOfUsage,
   municipalityIdOf,
   neighboursWithLabel,
-  personalDataRanks,
+  personalDataRankOf,
   supplierOfContract,
   systemOfUsage,
   usagesCoveredByContract,
@@ -924,11 +924,11 @@ function listTasks(
 
 function personalDataOf(context: Context, affected: readonly number[]): PersonalDataExposure {
   const { index, limit } = context;
-  const ranks = personalDataRanks(index);
+  const rankOf = personalDataRankOf(index);
   const counts = PERSONAL_DATA_LEVEL_VALUES.map(() => 0);
   let notRecorded = 0;
   for (const usage of affected) {
-    const level = ranks[usage]!;
+    const level = rankOf(usage);
     if (level < 0) notRecorded++;
     else counts[level]!++;
   }
@@ -938,7 +938,7 @@ function personalDataOf(context: Context, affected: readonly number[]): Personal
     usageIds:
       top < 0 || limit === 0
         ? []
-        : context.sortedIds(affected.filter((usage) => ranks[usage] === top)),
+        : context.sortedIds(affected.filter((usage) => rankOf(usage) === top)),
     byLevel: PERSONAL_DATA_LEVEL_VALUES.map((level, k) => ({ level, count: counts[k]! })),
     notRecorded,
   };

@@ -60,12 +60,13 @@ export function systemOfUsage(index: GraphView, usage: number): number | undefin
 const personalDataTables = new WeakMap<GraphIndex, Int8Array>();
 
 /**
- * Every usage's personal-data level as its place in PERSONAL_DATA_LEVEL_VALUES (NONE is 0),
- * −1 when not recorded (and for other nodes), by node number. Made once per index: an analysis
- * over thousands of usages reads a byte each instead of each usage's record, which lie scattered
- * over the heap (a supplier's blast radius took 0.89–0.90 times as long without them).
+ * A usage's personal-data level as its place in PERSONAL_DATA_LEVEL_VALUES (NONE is 0), −1 when
+ * not recorded or not shown to the view. The levels are kept per index, a byte per node: an
+ * analysis over thousands of usages reads a byte each instead of each usage's record, which lie
+ * scattered over the heap (a supplier's blast radius took 0.89–0.90 times as long without them).
+ * A restricted view's record of a usage may leave the level out, and then so does this.
  */
-export function personalDataRanks(view: GraphView): Int8Array {
+export function personalDataRankOf(view: GraphView): (usage: number) => number {
   const index = baseOf(view);
   let ranks = personalDataTables.get(index);
   if (!ranks) {
@@ -76,7 +77,9 @@ export function personalDataRanks(view: GraphView): Int8Array {
     }
     personalDataTables.set(index, ranks);
   }
-  return ranks;
+  const table = ranks;
+  if (view === index) return (usage) => table[usage]!;
+  return (usage) => ('personalData' in view.recordAt(usage) ? table[usage]! : -1);
 }
 
 /** Contracts covering a usage. */

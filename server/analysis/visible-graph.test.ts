@@ -104,6 +104,17 @@ describe('a restricted view', () => {
     ]);
   });
 
+  it("counts no personal-data level a view does not show (Borup's usage at NONE)", () => {
+    const level = (view: typeof index | typeof aarby) =>
+      blastRadius(view, { systemIds: ['sys-esdh'], asOf: AS_OF }).personalData;
+    const seen = level(aarby);
+    expect(seen.byLevel.find((l) => l.level === 'SENSITIVE_DATA')?.count).toBe(3);
+    // Three økonomi usages that depend on theirs record no level, and Borup's is not shown.
+    expect(seen.notRecorded).toBe(4);
+    expect(seen.usageIds).toEqual(['use-a-esdh', 'use-c-esdh', 'use-d-esdh']);
+    expect(level(index).byLevel.find((l) => l.level === 'SENSITIVE_DATA')?.count).toBe(4);
+  });
+
   it('keeps the whole index unchanged for others', () => {
     expect(index.indexOf('con-b')).toBeDefined();
     expect(index.recordAt(index.indexOf('con-c')!).acquisitionCost).toBe(3000.5);

@@ -129,13 +129,19 @@ function systemNameOfUsage(index: GraphView, usage: number): string | null {
 
 /**
  * Every searchable text of the graph, folded ("keys"), sorted by (length, text, shared before
- * local, label, id), with postings to find the keys containing a query without reading them all:
- * per trigram and per bigram, the keys containing it, and per character, the keys with a word
- * starting with it. Postings list keys in key order, which within each match level is the rank
- * order, so the first hits found at each level are the best ones.
+ * local, label, id). Keys with the same text lie next to each other and share one "form": most
+ * usages are named after their system and most org units after a few common names, so the
+ * national landscape's 171 thousand keys have about 60 thousand forms. Postings find the forms
+ * containing a query without reading them all: per trigram and per bigram, the forms containing
+ * it, and per character, the forms with a word starting with it. A form is checked once for all
+ * its keys. Postings list forms in order, and a form's keys follow each other in key order, so
+ * within each match level keys are visited in rank order and the first hits found are the best.
  */
 interface SearchCorpus {
-  readonly keys: readonly string[];
+  /** The distinct folded texts in key order. */
+  readonly forms: readonly string[];
+  /** The keys of form f are formStarts[f] .. formStarts[f + 1]. */
+  readonly formStarts: Uint32Array;
   readonly trigrams: Postings;
   readonly bigrams: Postings;
   readonly wordStarts: Postings;
@@ -150,7 +156,9 @@ interface SearchCorpus {
   generation: number;
 }
 
-/** Key numbers per code, compressed: the keys of code c are keys[offsets[c] .. offsets[c + 1]). */
+/**
+ * Form numbers per code, compressed: the forms of code c are keys[offsets[c] .. offsets[c + 1]).
+ */
 interface Postings {
   readonly offsets: Uint32Array;
   readonly keys: Uint32Array;
@@ -158,7 +166,7 @@ interface Postings {
 
 /**
  * Postings code folded text (printable ASCII) in 38 symbols: 26 letters, 10 digits, the space,
- * and one symbol shared by all punctuation. Candidates are checked against the keys themselves,
+ * and one symbol shared by all punctuation. Candidates are checked against the forms themselves,
  * so a shared symbol only adds a few checks, and the trigram tables (38³ entries instead of 95³)
  * stay in the processor's cache while the postings are built (a third off their build time).
  */
@@ -191,9 +199,9 @@ function trigramCode(text: string, i: number): number {
 }
 
 /**
- * Collects the postings of one kind of code: the keys per code in key order, each key once per
- * code however often the code occurs in it. Filled in two passes over the keys: the first counts
- * the keys per code, the second writes them, so nothing but the postings themselves is allocated.
+ * Collects the postings of one kind of code: the forms per code in order, each form once per code
+ * however often the code occurs in it. Filled in two passes over the forms: the first counts the
+ * forms per code, the second writes them, so nothing but the postings themselves is allocated.
  */
 class PostingsBuilder {
   readonly #offsets: Uint32Array;
@@ -206,12 +214,12 @@ class PostingsBuilder {
     this.#lastKey = new Int32Array(codes).fill(-1);
   }
 
-  /** Counts (first pass) or writes (second pass) that `key` contains `code`. */
-  add(code: number, key: number): void {
-    if (this.#lastKey[code] === key) return;
-    this.#lastKey[code] = key;
+  /** Counts (first pass) or writes (second pass) that form `form` contains `code`. */
+  add(code: number, form: number): void {
+    if (this.#lastKey[code] === form) return;
+    this.#lastKey[code] = form;
     if (this.#cursor === null) this.#offsets[code + 1]!++;
-    else this.#keys[this.#cursor[code]!++] = key;
+    else this.#keys[this.#cursor[code]!++] = form;
   }
 
   /** Ends the counting pass. */
@@ -229,8 +237,8 @@ class PostingsBuilder {
 }
 
 /**
- * Builds the postings of `joined` (the keys in order, each followed by '\n'): every trigram and
- * bigram of every key, and the first character of every word. One scan per pass serves all three.
+ * Builds the postings of `joined` (the forms in order, each followed by '\n'): every trigram and
+ * bigram of every form, and the first character of every word. One scan per pass serves all three.
  */
 function buildPostings(joined: string): Pick<SearchCorpus, 'trigrams' | 'bigrams' | 'wordStarts'> {
   const trigrams = new PostingsBuilder(SYMBOLS ** 3);
@@ -272,11 +280,14 @@ const NEWLINE = 10;
 const CORPORA = new WeakMap<GraphIndex, SearchCorpus>();
 
 /**
- * The searchable texts of an index, folded, one entry per text in parallel arrays (an object per
- * text would be 200k more objects to allocate and collect).
+ * The searchable texts of an index, one entry per text in parallel arrays (an object per text
+ * would be 200k more objects to allocate and collect); each names its folded text by number.
  */
 interface CorpusTexts {
-  readonly texts: string[];
+  /** The distinct folded texts, in the order first met. */
+  readonly folded: string[];
+  /** Per text, its folded text's number. */
+  readonly foldedOf: number[];
   readonly nodes: number[];
   readonly labels: number[];
   readonly municipalities: number[];
@@ -286,31 +297,40 @@ interface CorpusTexts {
 
 function collectTexts(index: GraphIndex): CorpusTexts {
   const collected: CorpusTexts = {
-    texts: [],
+    folded: [],
+    foldedOf: [],
     nodes: [],
     labels: [],
     municipalities: [],
     fields: [],
     municipalityNumbers: new Map(),
   };
-  const { texts, nodes, labels, municipalities, fields, municipalityNumbers } = collected;
-  // Most usages are named after their system: fold each distinct text once.
-  const folds = new Map<string, string>();
+  const { folded, foldedOf, nodes, labels, municipalities, fields, municipalityNumbers } =
+    collected;
+  // Most usages are named after their system: fold each distinct text once. Texts that fold
+  // alike ("Økonomi", "Oekonomi") share a number; one that folds to nothing is -1.
+  const numberOfText = new Map<string, number>();
+  const numberOfFolded = new Map<string, number>();
   const add = (node: number, label: number, value: unknown, field: number) => {
     if (typeof value !== 'string') return;
-    let folded = folds.get(value);
-    if (folded === undefined) {
-      folded = foldSearchText(value);
-      folds.set(value, folded);
+    let number = numberOfText.get(value);
+    if (number === undefined) {
+      const text = foldSearchText(value);
+      number = text === '' ? -1 : (numberOfFolded.get(text) ?? folded.length);
+      if (number === folded.length) {
+        numberOfFolded.set(text, number);
+        folded.push(text);
+      }
+      numberOfText.set(value, number);
     }
-    if (folded === '') return;
+    if (number < 0) return;
     const municipalityId = municipalityIdOf(index, node);
     let municipality = -1;
     if (municipalityId !== null) {
       municipality = municipalityNumbers.get(municipalityId) ?? municipalityNumbers.size;
       municipalityNumbers.set(municipalityId, municipality);
     }
-    texts.push(folded);
+    foldedOf.push(number);
     nodes.push(node);
     labels.push(label);
     municipalities.push(municipality);
@@ -340,24 +360,41 @@ function collectTexts(index: GraphIndex): CorpusTexts {
   return collected;
 }
 
-/** The texts' numbers in key order: by (length, text, shared before local, label, id). */
-function keyOrder(index: GraphIndex, collected: CorpusTexts): Uint32Array {
-  const { texts, nodes, labels, municipalities } = collected;
+/** The texts in key order, and the forms they make. */
+interface KeyOrder {
+  /** The texts' numbers in key order: by (length, text, shared before local, label, id). */
+  readonly order: Uint32Array;
+  /** The distinct texts in order: form f is forms[f]. */
+  readonly forms: string[];
+  /** Where each form's keys start in `order`, and the number of keys at the end. */
+  readonly formStarts: Uint32Array;
+}
+
+function keyOrder(index: GraphIndex, collected: CorpusTexts): KeyOrder {
+  const { folded, foldedOf, nodes, labels, municipalities } = collected;
   // Sorting 200k keys with a comparator is slow. Rank the distinct texts by (length, text), with
   // a native sort per length, sort numbers that pack (rank, local, label, key) natively, then
   // order equal groups by id.
   const byLength: string[][] = [];
-  for (const folded of new Set(texts)) (byLength[folded.length] ??= []).push(folded);
-  const rankOf = new Map<string, number>();
+  for (const text of folded) (byLength[text.length] ??= []).push(text);
+  const forms: string[] = [];
   for (const sameLength of byLength) {
-    if (sameLength) for (const folded of sameLength.sort()) rankOf.set(folded, rankOf.size);
+    if (sameLength) for (const text of sameLength.sort()) forms.push(text);
   }
-  const m = texts.length + 1;
-  const packed = new Float64Array(texts.length);
-  for (let k = 0; k < texts.length; k++) {
+  const rankOf = new Uint32Array(folded.length);
+  const rankOfText = new Map(forms.map((text, rank) => [text, rank]));
+  for (let f = 0; f < folded.length; f++) rankOf[f] = rankOfText.get(folded[f]!)!;
+  const keys = foldedOf.length;
+  const m = keys + 1;
+  const packed = new Float64Array(keys);
+  const formStarts = new Uint32Array(forms.length + 1);
+  for (let k = 0; k < keys; k++) {
+    const rank = rankOf[foldedOf[k]!]!;
+    formStarts[rank + 1]!++;
     const local = municipalities[k]! >= 0 ? 1 : 0;
-    packed[k] = ((rankOf.get(texts[k]!)! * 2 + local) * LABELS.length + labels[k]!) * m + k;
+    packed[k] = ((rank * 2 + local) * LABELS.length + labels[k]!) * m + k;
   }
+  for (let f = 1; f < formStarts.length; f++) formStarts[f]! += formStarts[f - 1]!;
   packed.sort();
   const order = new Uint32Array(packed.length);
   for (let start = 0; start < packed.length;) {
@@ -370,44 +407,41 @@ function keyOrder(index: GraphIndex, collected: CorpusTexts): Uint32Array {
     }
     start = end;
   }
-  return order;
+  return { order, forms, formStarts };
 }
 
 /**
- * The keys in key order, and all of them joined, each followed by '\n'. Folded text is ASCII,
- * yet V8 may still store strings derived from non-Latin-1 names with two bytes per character.
- * Slicing the keys out of one Latin-1 string stores them one byte per character: half the
- * memory, and indexOf runs much faster on them.
+ * The forms, and all of them joined, each followed by '\n'. Folded text is ASCII, yet V8 may
+ * still store strings derived from non-Latin-1 names with two bytes per character. Slicing the
+ * forms out of one Latin-1 string stores them one byte per character: half the memory, and
+ * indexOf runs much faster on them.
  */
-function joinKeys(
-  texts: readonly string[],
-  order: Uint32Array,
-): { keys: string[]; joined: string } {
+function joinForms(texts: readonly string[]): { forms: string[]; joined: string } {
   let chars = 0;
-  for (const k of order) chars += texts[k]!.length + 1;
+  for (const text of texts) chars += text.length + 1;
   const buffer = Buffer.allocUnsafe(chars);
   let offset = 0;
-  for (const k of order) {
-    offset += buffer.write(texts[k]!, offset, 'latin1');
+  for (const text of texts) {
+    offset += buffer.write(text, offset, 'latin1');
     buffer[offset++] = NEWLINE;
   }
   const joined = buffer.toString('latin1', 0, chars);
-  const keys: string[] = new Array<string>(order.length);
+  const forms: string[] = new Array<string>(texts.length);
   offset = 0;
-  for (let i = 0; i < order.length; i++) {
-    const length = texts[order[i]!]!.length;
-    keys[i] = joined.slice(offset, offset + length);
+  for (let f = 0; f < texts.length; f++) {
+    const length = texts[f]!.length;
+    forms[f] = joined.slice(offset, offset + length);
     offset += length + 1;
   }
-  return { keys, joined };
+  return { forms, joined };
 }
 
 function corpusOf(index: GraphIndex): SearchCorpus {
   const cached = CORPORA.get(index);
   if (cached) return cached;
   const collected = collectTexts(index);
-  const order = keyOrder(index, collected);
-  const { keys, joined } = joinKeys(collected.texts, order);
+  const { order, forms: formTexts, formStarts } = keyOrder(index, collected);
+  const { forms, joined } = joinForms(formTexts);
   // Filled in one loop: TypedArray.from with a mapping function took 80 ms for the four.
   const nodes = new Uint32Array(order.length);
   const labels = new Uint8Array(order.length);
@@ -421,7 +455,8 @@ function corpusOf(index: GraphIndex): SearchCorpus {
     fields[i] = collected.fields[k]!;
   }
   const corpus: SearchCorpus = {
-    keys,
+    forms,
+    formStarts,
     ...buildPostings(joined),
     nodes,
     labels,
@@ -574,32 +609,37 @@ function forEachMatch(
   visit: (key: number, level: number) => void,
 ): void {
   if (query === '') return;
-  const { keys } = corpus;
+  const { forms, formStarts } = corpus;
+  const visitForm = (form: number, level: number) => {
+    for (let key = formStarts[form]!, end = formStarts[form + 1]!; key < end; key++) {
+      visit(key, level);
+    }
+  };
   if (query.length === 1 && isWordCharacter(query.charCodeAt(0))) {
     const { offsets, keys: postings } = corpus.wordStarts;
     const code = symbolAt(query, 0);
     for (let p = offsets[code]!; p < offsets[code + 1]!; p++) {
-      const key = postings[p]!;
-      const text = keys[key]!;
+      const form = postings[p]!;
+      const text = forms[form]!;
       const level =
         text.charCodeAt(0) !== query.charCodeAt(0)
           ? WORD_PREFIX
           : text.length === 1
             ? EXACT
             : PREFIX;
-      visit(key, level);
+      visitForm(form, level);
     }
     return;
   }
   if (query.length === 1) {
-    for (let key = 0; key < keys.length; key++) {
-      const text = keys[key]!;
+    for (let form = 0; form < forms.length; form++) {
+      const text = forms[form]!;
       const position = text.indexOf(query);
-      if (position !== -1) visit(key, matchLevel(text, query, position));
+      if (position !== -1) visitForm(form, matchLevel(text, query, position));
     }
     return;
   }
-  // The rarest n-gram of the query bounds the work: only keys containing it are checked.
+  // The rarest n-gram of the query bounds the work: only forms containing it are checked.
   const gram = query.length === 2 ? 2 : 3;
   const { offsets, keys: postings } = gram === 2 ? corpus.bigrams : corpus.trigrams;
   let from = 0;
@@ -611,10 +651,10 @@ function forEachMatch(
     }
   }
   for (let p = from; p < to; p++) {
-    const key = postings[p]!;
-    const text = keys[key]!;
+    const form = postings[p]!;
+    const text = forms[form]!;
     const position = text.indexOf(query);
-    if (position !== -1) visit(key, matchLevel(text, query, position));
+    if (position !== -1) visitForm(form, matchLevel(text, query, position));
   }
 }
 

@@ -114,7 +114,8 @@ class IndexBuilder {
   readonly #ids: string[] = [];
   readonly #records: NodeRecord[] = [];
   readonly #labels: number[] = [];
-  readonly #indexOf = new Map<string, number>();
+  /** Made only when relationships come named by ids (fromLandscape). */
+  #indexOf: Map<string, number> | null = null;
   /** Per label code, its batches of nodes: positions count on across a label's batches. */
   readonly #runs: Run[][] = LABELS.map(() => []);
   readonly #edges = new EdgeBuffer();
@@ -128,8 +129,8 @@ class IndexBuilder {
       dense: this.#ids.length,
       count: nodes.length,
     });
+    this.#indexOf = null;
     for (const node of nodes) {
-      this.#indexOf.set(node.id, this.#ids.length);
       this.#ids.push(node.id);
       this.#records.push(node);
       this.#labels.push(code);
@@ -139,9 +140,10 @@ class IndexBuilder {
   /** Relationships named by the ids of their ends (unknown ends are left out). */
   addRelationships(type: RelationshipType, rows: readonly RelationshipRecord[]): void {
     const code = TYPE_CODE.get(type)!;
+    const indexOf = (this.#indexOf ??= new Map(this.#ids.map((id, node) => [id, node])));
     for (const r of rows) {
-      const from = this.#indexOf.get(r.from);
-      const to = this.#indexOf.get(r.to);
+      const from = indexOf.get(r.from);
+      const to = indexOf.get(r.to);
       if (from !== undefined && to !== undefined) this.#edges.push(from, to, code);
     }
   }
@@ -168,14 +170,7 @@ class IndexBuilder {
 
   finish(changeCounter: number): GraphIndex {
     const labels = Uint8Array.from(this.#labels);
-    return GraphIndex.assemble(
-      changeCounter,
-      this.#ids,
-      this.#indexOf,
-      labels,
-      this.#records,
-      this.#edges,
-    );
+    return GraphIndex.assemble(changeCounter, this.#ids, labels, this.#records, this.#edges);
   }
 }
 
@@ -188,10 +183,15 @@ export class GraphIndex {
   /** The store's change counter when the index was built. */
   readonly changeCounter: number;
   readonly #ids: string[];
-  readonly #indexOf: Map<string, number>;
   readonly #labels: Uint8Array;
   readonly #records: NodeRecord[];
   readonly #idRanks: Uint32Array;
+  /**
+   * The nodes in id order (the inverse of #idRanks), where indexOf looks ids up by binary search.
+   * A Map from id to node took 100–120 ms of every national build and 7 MB; a lookup by search
+   * takes about 0.8 µs against 0.1–0.4 µs, and an analysis looks up only the ids it is given.
+   */
+  readonly #byRank: Uint32Array;
   /** Per label code, its nodes' dense indexes in order. */
   readonly #byLabel: Uint32Array[];
   readonly #out: Adjacency;
@@ -201,17 +201,17 @@ export class GraphIndex {
   private constructor(
     changeCounter: number,
     ids: string[],
-    indexOf: Map<string, number>,
     labels: Uint8Array,
     records: NodeRecord[],
     edges: EdgeBuffer,
   ) {
     this.changeCounter = changeCounter;
     this.#ids = ids;
-    this.#indexOf = indexOf;
     this.#labels = labels;
     this.#records = records;
     this.#idRanks = rankIds(ids);
+    this.#byRank = new Uint32Array(ids.length);
+    for (let node = 0; node < ids.length; node++) this.#byRank[this.#idRanks[node]!] = node;
     this.#edgeCount = edges.length;
     this.#out = buildAdjacency(labels, edges.from, edges.to, edges.types, edges.length);
     this.#in = buildAdjacency(labels, edges.to, edges.from, edges.types, edges.length);
@@ -248,12 +248,11 @@ export class GraphIndex {
   static assemble(
     changeCounter: number,
     ids: string[],
-    indexOf: Map<string, number>,
     labels: Uint8Array,
     records: NodeRecord[],
     edges: EdgeBuffer,
   ): GraphIndex {
-    return new GraphIndex(changeCounter, ids, indexOf, labels, records, edges);
+    return new GraphIndex(changeCounter, ids, labels, records, edges);
   }
 
   get nodeCount(): number {
@@ -266,7 +265,19 @@ export class GraphIndex {
 
   /** The dense index of an id, or undefined when the id is unknown. */
   indexOf(id: string): number | undefined {
-    return this.#indexOf.get(id);
+    const byRank = this.#byRank;
+    const ids = this.#ids;
+    let low = 0;
+    let high = byRank.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const node = byRank[middle]!;
+      const found = ids[node]!;
+      if (found < id) low = middle + 1;
+      else if (found > id) high = middle - 1;
+      else return node;
+    }
+    return undefined;
   }
 
   idAt(node: number): string {
@@ -288,7 +299,7 @@ export class GraphIndex {
 
   /** The record and label of an id, or undefined. */
   get(id: string): { label: Label; record: NodeRecord } | undefined {
-    const node = this.#indexOf.get(id);
+    const node = this.indexOf(id);
     return node === undefined
       ? undefined
       : { label: this.labelAt(node), record: this.recordAt(node) };

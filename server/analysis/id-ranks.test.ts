@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateLandscape } from '../../seed/generate-landscape.ts';
+import { LandscapeBuilder } from '../model/landscape.ts';
 import { GraphIndex } from './graph-index.ts';
 import { sortById } from './graph-view.ts';
 import { rankIds } from './id-ranks.ts';
@@ -100,5 +101,34 @@ describe('rankIds', () => {
       expect(sorted).toBe(nodes);
       expect(sorted.map((n) => index.idAt(n))).toEqual(expected);
     }
+  });
+});
+
+describe('GraphIndex.indexOf', () => {
+  it('finds every id by its rank and nothing for ids it does not hold', () => {
+    const next = random(5);
+    const alphabet = ['a', 'b', '-', '0', '\u007f', 'é', 'Z'];
+    const word = () => {
+      let id = 'x';
+      for (let i = Math.floor(next() * 7); i > 0; i--) {
+        id += alphabet[Math.floor(next() * alphabet.length)];
+      }
+      return id;
+    };
+    const held = new Set<string>();
+    while (held.size < 2000) held.add(word());
+    const builder = new LandscapeBuilder();
+    for (const id of held) builder.node('System', { id, name: id, scope: 'PUBLIC' });
+    const index = GraphIndex.fromLandscape(builder.build());
+    for (const id of held) expect(index.idAt(index.indexOf(id)!)).toBe(id);
+    let absent = 0;
+    while (absent < 2000) {
+      const id = word();
+      if (held.has(id)) continue;
+      absent++;
+      expect(index.indexOf(id)).toBeUndefined();
+    }
+    expect(index.indexOf('')).toBeUndefined();
+    expect(index.get('w')).toBeUndefined();
   });
 });

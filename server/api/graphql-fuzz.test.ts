@@ -9,7 +9,7 @@ import { ERROR_CODES } from '../domain/errors.ts';
 import { createHttpServer } from '../http-server.ts';
 import { ACCESS_SHARING, buildAccessLandscape } from '../testing/access-scenario.ts';
 import { createFixtureStore } from '../testing/fixture-store.ts';
-import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from '../testing/fuzz-parameters.ts';
+import { assertFuzz, FUZZ_TEST_TIMEOUT_MS } from '../testing/assert-fuzz.ts';
 import { closeServer, listenLocally } from '../testing/listen-locally.ts';
 
 /**
@@ -585,12 +585,12 @@ describe('GraphQL API under fuzzing', () => {
       `answers every request in ${mode} mode without a 5xx, a stack or an unknown code`,
       async () => {
         const base = mode === 'server' ? serverBase : localBase;
-        await fc.assert(
+        await assertFuzz(
           fc.asyncProperty(fc.gen(), async (g) => {
             const request = requestOf(g, mode === 'server');
             expect(await send(base, request), JSON.stringify(request).slice(0, 2000)).toEqual([]);
           }),
-          fuzzParameters(300),
+          300,
         );
         const health = await fetch(`${base}/healthz`);
         expect(health.status).toBe(200);

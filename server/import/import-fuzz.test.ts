@@ -5,7 +5,7 @@ import { readLandscape } from '../export/landscape-slice.ts';
 import { writeCanonicalCsvFiles } from '../export/write-canonical-csv.ts';
 import type { Landscape } from '../model/landscape.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from '../testing/fuzz-parameters.ts';
+import { assertFuzz, FUZZ_TEST_TIMEOUT_MS } from '../testing/assert-fuzz.ts';
 import { checkImport, snapshotStore } from '../testing/import-properties.ts';
 import { HEADER_ALIASES, VALUE_ALIASES, normalizeName } from './aliases.ts';
 import { CSV_KINDS, type CsvKind } from './csv-format.ts';
@@ -584,7 +584,7 @@ describe('canonical CSV import under fuzzing', () => {
     'never throws, explains every problem, and writes all or nothing, idempotently',
     async () => {
       const start = await snapshotStore(store);
-      await fc.assert(
+      await assertFuzz(
         fc.asyncProperty(
           fc.array(fileSpec, { minLength: 1, maxLength: 3 }),
           importOptions,
@@ -599,7 +599,7 @@ describe('canonical CSV import under fuzzing', () => {
             }
           },
         ),
-        fuzzParameters(RUNS),
+        RUNS,
       );
       const end = await snapshotStore(store);
       expect({ ...end, changeCounter: 0 }).toEqual({ ...start, changeCounter: 0 });
@@ -610,7 +610,7 @@ describe('canonical CSV import under fuzzing', () => {
   it(
     'reads its own export in any delimiter, quoting, line ending, header order and alias',
     async () => {
-      await fc.assert(
+      await assertFuzz(
         fc.asyncProperty(
           fc.nat(),
           fc.array(
@@ -643,7 +643,7 @@ describe('canonical CSV import under fuzzing', () => {
             }
           },
         ),
-        fuzzParameters(50),
+        50,
       );
     },
     FUZZ_TEST_TIMEOUT_MS,

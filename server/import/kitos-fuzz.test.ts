@@ -9,7 +9,7 @@ import {
   RELATION_FREQUENCIES,
 } from '../model/kitos-options.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from '../testing/fuzz-parameters.ts';
+import { assertFuzz, FUZZ_TEST_TIMEOUT_MS } from '../testing/assert-fuzz.ts';
 import { checkImport, snapshotStore } from '../testing/import-properties.ts';
 import {
   FIXTURES,
@@ -596,7 +596,7 @@ const importOptions: fc.Arbitrary<ImportOptions> = fc.oneof(
 
 async function fuzz(bases: () => { name: string; doc: unknown }[], runs: number): Promise<void> {
   const start = await snapshotStore(store);
-  await fc.assert(
+  await assertFuzz(
     fc.asyncProperty(
       fc.array(fc.oneof(friendlySpec, hostileSpec), { minLength: 1, maxLength: 3 }),
       importOptions,
@@ -611,7 +611,7 @@ async function fuzz(bases: () => { name: string; doc: unknown }[], runs: number)
         }
       },
     ),
-    fuzzParameters(runs),
+    runs,
   );
   const end = await snapshotStore(store);
   expect({ ...end, changeCounter: 0 }).toEqual({ ...start, changeCounter: 0 });

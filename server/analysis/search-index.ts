@@ -156,12 +156,10 @@ interface SearchCorpus {
   generation: number;
 }
 
-/**
- * Form numbers per code, compressed: the forms of code c are keys[offsets[c] .. offsets[c + 1]).
- */
+/** Form numbers per code, compressed: code c's forms are forms[offsets[c] .. offsets[c + 1]). */
 interface Postings {
   readonly offsets: Uint32Array;
-  readonly keys: Uint32Array;
+  readonly forms: Uint32Array;
 }
 
 /**
@@ -205,21 +203,21 @@ function trigramCode(text: string, i: number): number {
  */
 class PostingsBuilder {
   readonly #offsets: Uint32Array;
-  readonly #lastKey: Int32Array;
+  readonly #lastForm: Int32Array;
   #cursor: Uint32Array | null = null;
-  #keys = new Uint32Array(0);
+  #forms = new Uint32Array(0);
 
   constructor(codes: number) {
     this.#offsets = new Uint32Array(codes + 1);
-    this.#lastKey = new Int32Array(codes).fill(-1);
+    this.#lastForm = new Int32Array(codes).fill(-1);
   }
 
   /** Counts (first pass) or writes (second pass) that form `form` contains `code`. */
   add(code: number, form: number): void {
-    if (this.#lastKey[code] === form) return;
-    this.#lastKey[code] = form;
+    if (this.#lastForm[code] === form) return;
+    this.#lastForm[code] = form;
     if (this.#cursor === null) this.#offsets[code + 1]!++;
-    else this.#keys[this.#cursor[code]!++] = form;
+    else this.#forms[this.#cursor[code]!++] = form;
   }
 
   /** Ends the counting pass. */
@@ -227,12 +225,12 @@ class PostingsBuilder {
     const offsets = this.#offsets;
     for (let c = 1; c < offsets.length; c++) offsets[c]! += offsets[c - 1]!;
     this.#cursor = offsets.slice(0, offsets.length - 1);
-    this.#keys = new Uint32Array(offsets[offsets.length - 1]!);
-    this.#lastKey.fill(-1);
+    this.#forms = new Uint32Array(offsets[offsets.length - 1]!);
+    this.#lastForm.fill(-1);
   }
 
   finish(): Postings {
-    return { offsets: this.#offsets, keys: this.#keys };
+    return { offsets: this.#offsets, forms: this.#forms };
   }
 }
 
@@ -246,23 +244,23 @@ function buildPostings(joined: string): Pick<SearchCorpus, 'trigrams' | 'bigrams
   const wordStarts = new PostingsBuilder(SYMBOLS);
   for (let pass = 0; pass < 2; pass++) {
     if (pass === 1) for (const b of [trigrams, bigrams, wordStarts]) b.startWriting();
-    let key = 0;
+    let form = 0;
     let previous = -1;
     let beforePrevious = -1;
     for (let i = 0; i < joined.length; i++) {
       const c = joined.charCodeAt(i);
       if (c === NEWLINE) {
-        key++;
+        form++;
         previous = -1;
         beforePrevious = -1;
         continue;
       }
       const symbol = SYMBOL_OF[c & 0x7f]!;
-      if (previous === -1 || previous >= WORD_SYMBOLS) wordStarts.add(symbol, key);
+      if (previous === -1 || previous >= WORD_SYMBOLS) wordStarts.add(symbol, form);
       if (previous !== -1) {
         const pair = previous * SYMBOLS + symbol;
-        bigrams.add(pair, key);
-        if (beforePrevious !== -1) trigrams.add(beforePrevious * SYMBOLS * SYMBOLS + pair, key);
+        bigrams.add(pair, form);
+        if (beforePrevious !== -1) trigrams.add(beforePrevious * SYMBOLS * SYMBOLS + pair, form);
       }
       beforePrevious = previous;
       previous = symbol;
@@ -616,7 +614,7 @@ function forEachMatch(
     }
   };
   if (query.length === 1 && isWordCharacter(query.charCodeAt(0))) {
-    const { offsets, keys: postings } = corpus.wordStarts;
+    const { offsets, forms: postings } = corpus.wordStarts;
     const code = symbolAt(query, 0);
     for (let p = offsets[code]!; p < offsets[code + 1]!; p++) {
       const form = postings[p]!;
@@ -641,7 +639,7 @@ function forEachMatch(
   }
   // The rarest n-gram of the query bounds the work: only forms containing it are checked.
   const gram = query.length === 2 ? 2 : 3;
-  const { offsets, keys: postings } = gram === 2 ? corpus.bigrams : corpus.trigrams;
+  const { offsets, forms: postings } = gram === 2 ? corpus.bigrams : corpus.trigrams;
   let from = 0;
   let to = postings.length + 1;
   for (let i = 0; i + gram <= query.length; i++) {

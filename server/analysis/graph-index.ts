@@ -265,6 +265,8 @@ export class GraphIndex {
 
   /** The dense index of an id, or undefined when the id is unknown. */
   indexOf(id: string): number | undefined {
+    // A number would compare with every id as NaN does and end the search at its first step.
+    if (typeof id !== 'string') return undefined;
     const byRank = this.#byRank;
     const ids = this.#ids;
     let low = 0;

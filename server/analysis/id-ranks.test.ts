@@ -129,6 +129,8 @@ describe('GraphIndex.indexOf', () => {
       expect(index.indexOf(id)).toBeUndefined();
     }
     expect(index.indexOf('')).toBeUndefined();
+    // An id that came through untyped JSON as a number finds nothing, as with a Map.
+    expect(index.indexOf(5 as unknown as string)).toBeUndefined();
     expect(index.get('w')).toBeUndefined();
   });
 });

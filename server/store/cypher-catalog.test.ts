@@ -71,7 +71,7 @@ describe('CypherCatalog', () => {
         from: 'Contract',
         to: 'Usage',
       }),
-    ).toContain('collect(offset(id(a)) * 67108864 + offset(id(b))) AS pairs');
+    ).toContain("list_to_string(',', collect(offset(id(a)) * 67108864 + offset(id(b)))) AS pairs");
   });
 
   it('refuses names outside the model and unfilled placeholders', () => {

@@ -161,41 +161,84 @@ function toRecord(label: Label, row: Record<string, unknown>): NodeRecord {
 
 /** Two row-offset keys in one number, as index-relationships may send them (see its file). */
 const PAIR_BASE = 2 ** 26;
+const COMMA = 44;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/** The positions of kept relationships, filled up to `kept`. */
+class PositionPairs {
+  readonly from: Uint32Array;
+  readonly to: Uint32Array;
+  kept = 0;
+
+  constructor(length: number) {
+    this.from = new Uint32Array(length);
+    this.to = new Uint32Array(length);
+  }
+
+  /** Keeps a relationship whose ends were both read (positions ≥ 0). */
+  add(start: number, end: number): void {
+    if (start < 0 || end < 0) return;
+    this.from[this.kept] = start;
+    this.to[this.kept] = end;
+    this.kept++;
+  }
+
+  finish(): { from: Uint32Array; to: Uint32Array } {
+    const { from, to, kept } = this;
+    return kept === from.length
+      ? { from, to }
+      : { from: from.slice(0, kept), to: to.slice(0, kept) };
+  }
+}
 
 /**
- * A relationship row as positions: from its key lists (`from`, `to`) or its key pairs (`pairs`);
- * relationships with an end not read are left out.
+ * A relationship row as positions: from its key lists (`from`, `to`) or from its key pairs as
+ * one text (`pairs`, null when there are none); relationships with an end not read are left out.
  */
 function relationshipPositions(
   row: Row | undefined,
   fromPositions: KeyPositions,
   toPositions: KeyPositions,
 ): { from: Uint32Array; to: Uint32Array } {
-  const pairs = row?.pairs as number[] | undefined;
+  if (row && 'pairs' in row) return pairPositions(row.pairs, fromPositions, toPositions);
   const fromKeys = (row?.from ?? []) as unknown[];
   const toKeys = (row?.to ?? []) as unknown[];
-  const length = pairs ? pairs.length : fromKeys.length;
-  const from = new Uint32Array(length);
-  const to = new Uint32Array(length);
-  let kept = 0;
-  for (let i = 0; i < length; i++) {
-    let start: number;
-    let end: number;
-    if (pairs) {
-      const pair = pairs[i]!;
-      const fromKey = Math.floor(pair / PAIR_BASE);
-      start = fromPositions.positionOf(fromKey);
-      end = toPositions.positionOf(pair - fromKey * PAIR_BASE);
-    } else {
-      start = fromPositions.positionOf(fromKeys[i]);
-      end = toPositions.positionOf(toKeys[i]);
-    }
-    if (start < 0 || end < 0) continue;
-    from[kept] = start;
-    to[kept] = end;
-    kept++;
+  const out = new PositionPairs(fromKeys.length);
+  for (let i = 0; i < fromKeys.length; i++) {
+    out.add(fromPositions.positionOf(fromKeys[i]), toPositions.positionOf(toKeys[i]));
   }
-  return kept === length ? { from, to } : { from: from.slice(0, kept), to: to.slice(0, kept) };
+  return out.finish();
+}
+
+/** Positions from key pairs in decimal separated by commas, read in place. */
+function pairPositions(
+  pairs: unknown,
+  fromPositions: KeyPositions,
+  toPositions: KeyPositions,
+): { from: Uint32Array; to: Uint32Array } {
+  const text = typeof pairs === 'string' ? pairs : '';
+  if (pairs !== null && typeof pairs !== 'string') {
+    throw new Error(`Relationship pairs must be a text; got ${typeof pairs}`);
+  }
+  let count = text === '' ? 0 : 1;
+  for (let i = text.indexOf(','); i !== -1; i = text.indexOf(',', i + 1)) count++;
+  const out = new PositionPairs(count);
+  let pair = 0;
+  for (let i = 0; i <= text.length && count > 0; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : COMMA;
+    if (c !== COMMA) {
+      if (c < DIGIT_0 || c > DIGIT_9) {
+        throw new Error(`Relationship pairs hold ${JSON.stringify(text[i])} at ${i}, not a digit`);
+      }
+      pair = pair * 10 + (c - DIGIT_0);
+      continue;
+    }
+    const fromKey = Math.floor(pair / PAIR_BASE);
+    out.add(fromPositions.positionOf(fromKey), toPositions.positionOf(pair - fromKey * PAIR_BASE));
+    pair = 0;
+  }
+  return out.finish();
 }
 
 /**

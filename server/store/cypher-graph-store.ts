@@ -217,10 +217,10 @@ function pairPositions(
   fromPositions: KeyPositions,
   toPositions: KeyPositions,
 ): { from: Uint32Array; to: Uint32Array } {
-  const text = typeof pairs === 'string' ? pairs : '';
   if (pairs !== null && typeof pairs !== 'string') {
     throw new Error(`Relationship pairs must be a text; got ${typeof pairs}`);
   }
+  const text = pairs ?? '';
   let count = text === '' ? 0 : 1;
   for (let i = text.indexOf(','); i !== -1; i = text.indexOf(',', i + 1)) count++;
   const out = new PositionPairs(count);

@@ -160,4 +160,15 @@ describe('cellConverter', () => {
     expect(name('  ')).toEqual(new CellFailure('MISSING_VALUE', 'a value is required'));
     expect(notice('seks')).toBeInstanceOf(CellFailure);
   });
+
+  it('trims ids and fails one holding a list separator, which no export could reference', () => {
+    const id = cellConverter(property('System', 'id'));
+    expect(id('  sys-esdh ')).toBe('sys-esdh');
+    for (const bad of ['a;b', '|', ' ;']) {
+      const failure = id(bad);
+      expect(failure).toBeInstanceOf(CellFailure);
+      expect(failure).toMatchObject({ code: 'BAD_VALUE' });
+      expect((failure as CellFailure).message).toContain(JSON.stringify(bad.trim()));
+    }
+  });
 });

@@ -170,6 +170,17 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
  * fast path without allocation, since a national import converts millions of cells; anything else
  * goes through the full parsers above (aliases, Danish dates and numbers).
  */
+/**
+ * Why an id cannot be stored, or null when it can: an id holding `;` or `|`, which separate the
+ * ids of a list in canonical CSV, could be stored but never referenced from an exported file, so
+ * an export would not import back as it was.
+ */
+export function idProblem(id: string): string | null {
+  return /[;|]/.test(id)
+    ? `the id ${quote(id)} holds ";" or "|", which separate the ids of a list`
+    : null;
+}
+
 export function cellConverter(property: PropertyDef): CellConverter {
   const required = property.required;
   const empty = (): PropertyValue | CellFailure =>
@@ -226,7 +237,9 @@ export function cellConverter(property: PropertyDef): CellConverter {
       if (property.graphqlType === 'ID') {
         return (text) => {
           const id = text.trim();
-          return id === '' ? empty() : id;
+          if (id === '') return empty();
+          const problem = idProblem(id);
+          return problem === null ? id : new CellFailure('BAD_VALUE', problem);
         };
       }
       return (text) => (text.trim() === '' ? empty() : text);

@@ -667,6 +667,32 @@ describe('Kitos API v2 JSON import: cases found by fuzzing', () => {
     expect(report.issues).toMatchObject([{ code: 'BAD_VALUE', column: 'name', line: 2 }]);
   });
 
+  it('refuses a uuid holding a list separator, also in a reference', async () => {
+    // Stored, such an id could never be referenced from an exported CSV file, whose lists
+    // separate ids by ";" or "|": the export did not import back as it was.
+    const own = await checkImport(
+      store,
+      json('organizations.json', [{ uuid: 'a;b', name: 'Nordlys', organizationType: 'Company' }]),
+    );
+    expect(own.report.status).toBe('rejected');
+    expect(own.report.issues).toMatchObject([{ code: 'BAD_VALUE', column: 'uuid', line: 2 }]);
+    expect(own.report.issues[0]!.message).toContain('"a;b"');
+    const contracts = fixtures.find((f) => f.name === 'it-contracts.json')!.doc as Record<
+      string,
+      unknown
+    >[];
+    const contract = {
+      ...contracts[0]!,
+      supplier: { organization: { uuid: '|', name: 'Nordlys', cvr: null } },
+    };
+    const referenced = await checkImport(store, json('it-contracts.json', [contract]));
+    expect(referenced.report.status).toBe('rejected');
+    expect(referenced.report.issues).toMatchObject([
+      { code: 'BAD_VALUE', column: 'supplier.organization.uuid' },
+    ]);
+    expect(referenced.report.issues[0]!.message).toContain('"|"');
+  });
+
   it('reads blank optional text as no value, as an empty CSV cell is', async () => {
     const { report } = await checkImport(
       store,

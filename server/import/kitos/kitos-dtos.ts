@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { idProblem } from '../cell-values.ts';
 
 // The Kitos API v2 response DTOs, as far as Overblik reads them (shared/reference/kitos.md §4.3).
 // Every field but the identity is optional and nullable: Kitos omits or nulls whatever is not
 // registered, and newer Kitos versions add fields, which are ignored.
 
-/** Trimmed as the CSV import trims ids: a blank uuid was stored as an id no export could carry. */
-const uuid = z.string().trim().min(1, 'a uuid is required');
+/**
+ * Trimmed as the CSV import trims ids, and held to the same rule (idProblem): a blank uuid, or
+ * one holding a list separator, was stored as an id no export could carry.
+ */
+const uuid = z
+  .string()
+  .trim()
+  .min(1, 'a uuid is required')
+  .superRefine((value, ctx) => {
+    const problem = idProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 /** Optional text: blank is no value, as an empty CSV cell is (else export and import disagree). */
 const text = z
   .string()

@@ -671,6 +671,19 @@ describe('canonical CSV import: cases found by fuzzing', () => {
     expect(report.issues[0]!.message).toMatch(/is too large$/);
   });
 
+  it('keeps a broken-quoting message short when the field it quotes is huge', async () => {
+    // csv-parse ends this message with the whole field: 1,000 characters made an 1,187-character
+    // issue message.
+    const { report } = await checkImport(
+      store,
+      csv('data-types.csv', `id,name\n${'x'.repeat(1000)}"x",Sag\n`),
+    );
+    expect(report.status).toBe('rejected');
+    expect(report.issues).toMatchObject([{ line: 2, code: 'BROKEN_CSV' }]);
+    expect(report.issues[0]!.message).toContain('broken quoting: Invalid Opening Quote');
+    expect(report.issues[0]!.message.length).toBeLessThan(400);
+  });
+
   it('finds the delimiter of a header below empty lines', async () => {
     const { report } = await checkImport(
       store,

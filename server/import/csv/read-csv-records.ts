@@ -143,7 +143,7 @@ export function readCsvRecords(
         error: {
           line: startLine,
           code: error.code,
-          message: error.message.replace(/ at line \d+/, ''),
+          message: shortenParserMessage(error.message.replace(/ at line \d+/, '')),
         },
       };
     }
@@ -151,4 +151,17 @@ export function readCsvRecords(
     line++;
   }
   return { records };
+}
+
+/** The most of csv-parse's message a report keeps. */
+const MAX_PARSER_MESSAGE = 200;
+
+/**
+ * csv-parse ends some messages with the whole field (`value is "..."`), which may be a cell of
+ * megabytes: the report keeps the start of the message, as `quote` keeps the start of a value.
+ */
+function shortenParserMessage(message: string): string {
+  return message.length > MAX_PARSER_MESSAGE
+    ? `${message.slice(0, MAX_PARSER_MESSAGE - 3)}...`
+    : message;
 }

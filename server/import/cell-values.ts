@@ -166,21 +166,27 @@ const WHOLE = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
- * The converter of one property's cells. Canonical values (what `overblik export` writes) take a
- * fast path without allocation, since a national import converts millions of cells; anything else
- * goes through the full parsers above (aliases, Danish dates and numbers).
+ * What separates the ids of a list in a canonical CSV cell: `;` or `|` (a `;`-delimited file uses
+ * `|` alone, since its cells cannot hold `;` unquoted).
  */
+export const ID_LIST_SEPARATORS = /[;|]/;
+
 /**
- * Why an id cannot be stored, or null when it can: an id holding `;` or `|`, which separate the
- * ids of a list in canonical CSV, could be stored but never referenced from an exported file, so
- * an export would not import back as it was.
+ * Why an id cannot be stored, or null when it can: an id holding a list separator could be
+ * stored but never referenced from an exported file, so an export would not import back as it
+ * was.
  */
 export function idProblem(id: string): string | null {
-  return /[;|]/.test(id)
+  return ID_LIST_SEPARATORS.test(id)
     ? `the id ${quote(id)} holds ";" or "|", which separate the ids of a list`
     : null;
 }
 
+/**
+ * The converter of one property's cells. Canonical values (what `overblik export` writes) take a
+ * fast path without allocation, since a national import converts millions of cells; anything else
+ * goes through the full parsers above (aliases, Danish dates and numbers).
+ */
 export function cellConverter(property: PropertyDef): CellConverter {
   const required = property.required;
   const empty = (): PropertyValue | CellFailure =>

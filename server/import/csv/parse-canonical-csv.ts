@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RelationshipFieldDef } from '../../model/graph-model.ts';
 import type { PropertyValue } from '../../model/landscape.ts';
 import { normalizeName } from '../aliases.ts';
-import { CellFailure, cellConverter } from '../cell-values.ts';
+import { CellFailure, ID_LIST_SEPARATORS, cellConverter } from '../cell-values.ts';
 import {
   CSV_KINDS,
   kindForFileName,
@@ -48,7 +48,7 @@ interface ConvertedRow {
 
 function listSplitter(delimiter: string): RegExp {
   // A `;` file cannot use `;` inside a cell without quoting, so its lists use `|`.
-  return delimiter === ';' ? /\|/ : /[;|]/;
+  return delimiter === ';' ? /\|/ : ID_LIST_SEPARATORS;
 }
 
 function idList(text: string, splitter: RegExp, single: boolean): readonly string[] | CellFailure {

@@ -15,6 +15,27 @@ function decode(value: unknown): unknown {
   return value;
 }
 
+const UNAUTHORIZED = 'Neo.ClientError.Security.Unauthorized';
+
+/**
+ * The error of a failed connectivity check at start-up: it names the server and what to check,
+ * and keeps the driver's error as its cause.
+ */
+export function connectionError(
+  error: unknown,
+  server: { readonly uri: string; readonly database: string; readonly user: string },
+): StoreError {
+  const where = `Neo4j at ${server.uri} (database "${server.database}")`;
+  const refused = error instanceof Neo4jError && error.code === UNAUTHORIZED;
+  return new StoreError(
+    'verifyConnectivity',
+    refused
+      ? `${where} refused user "${server.user}"; check NEO4J_USER and NEO4J_PASSWORD`
+      : `Cannot reach ${where}; check that it runs and that NEO4J_URI points at it`,
+    { cause: error },
+  );
+}
+
 /** The Neo4j dialect: errors are mapped on the server's status codes, never on message text. */
 export const neo4jDialect: CypherDialect = {
   name: 'neo4j',

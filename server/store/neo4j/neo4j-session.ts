@@ -1,6 +1,6 @@
-import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
-import { StoreError } from '../../domain/errors.ts';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { CypherSession, CypherTransaction, Row } from '../dialect.ts';
+import { connectionError } from './neo4j-dialect.ts';
 
 /** Connection settings for Neo4j; passed in, never read from the environment here. */
 export interface Neo4jSessionConfig {
@@ -37,16 +37,7 @@ export class Neo4jSession implements CypherSession {
       await this.#driver.verifyConnectivity({ database: this.#database });
     } catch (error) {
       await this.#driver.close();
-      const where = `Neo4j at ${this.#uri} (database "${this.#database}")`;
-      const refused =
-        error instanceof Neo4jError && error.code === 'Neo.ClientError.Security.Unauthorized';
-      throw new StoreError(
-        'verifyConnectivity',
-        refused
-          ? `${where} refused user "${this.#user}"; check NEO4J_USER and NEO4J_PASSWORD`
-          : `Cannot reach ${where}; check that it runs and that NEO4J_URI points at it`,
-        { cause: error },
-      );
+      throw connectionError(error, { uri: this.#uri, database: this.#database, user: this.#user });
     }
   }
 

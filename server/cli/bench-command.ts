@@ -90,6 +90,15 @@ export function formatBenchReport(report: BenchReport): string {
     if (s.note) lines.push(`    ${s.note}`);
   }
   if (report.skipped.length > 0) lines.push('', ...report.skipped.map((s) => `Skipped: ${s}`));
+  const warmup = report.warmup;
+  if (warmup) {
+    const firsts = Object.entries(warmup.firstMs).map(([id, ms]) => `${id} ${ms} ms`);
+    lines.push(
+      '',
+      `Server warm-up before the timed requests: ${warmup.requests} requests in ` +
+        `${warmup.ms} ms; the first of each scenario to the fresh server took ${firsts.join(', ')}.`,
+    );
+  }
   lines.push(
     '',
     'Baselines: milliseconds per call (wall), the median over interleaved rounds; the ratios are ' +

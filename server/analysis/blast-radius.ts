@@ -27,6 +27,7 @@ import {
   usagesCoveredByContract,
   visitEffectiveTasks,
 } from './graph-queries.ts';
+import { NeighbourSpan } from './neighbour-span.ts';
 import { NodeSet } from './node-set.ts';
 
 /** What a blast radius was asked about: the one selector the input gave. */
@@ -677,13 +678,14 @@ function findDependents(
     visited.setValue(usage, DEPTH, 0);
   }
   const levels: number[][] = [];
+  const span = new NeighbourSpan();
   let frontier = lost;
   for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
     const next: number[] = [];
     for (const used of frontier) {
-      const relations = index.neighbours(used, 'TO_USAGE', 'IN');
-      for (let i = 0; i < relations.length; i++) {
-        const relation = relations[i]!;
+      const { targets, start, end } = index.neighbourSpan(used, 'TO_USAGE', 'IN', span);
+      for (let i = start; i < end; i++) {
+        const relation = targets[i]!;
         if (index.labelAt(relation) !== 'Relation') continue;
         // A relation has one using side (the model's `from: Usage`): no view of a list of one.
         const user = index.firstNeighbour(relation, 'FROM_USAGE', 'OUT', 'Usage');
@@ -797,17 +799,19 @@ function touchUnitsAndTasks(
   // Most usages have exactly their system's tasks: those are counted once per system, weighted
   // by its affected usages, instead of once per usage (a month's thousands of usages share a
   // few hundred systems).
+  const usedBy = new NeighbourSpan();
+  const responsible = new NeighbourSpan();
   for (const usage of affected) {
-    const usedBy = index.neighbours(usage, 'USED_BY', 'OUT');
-    for (let i = 0; i < usedBy.length; i++) {
-      const unit = usedBy[i]!;
+    index.neighbourSpan(usage, 'USED_BY', 'OUT', usedBy);
+    for (let i = usedBy.start; i < usedBy.end; i++) {
+      const unit = usedBy.targets[i]!;
       if (index.labelAt(unit) !== 'OrgUnit') continue;
       if (units.count(unit) === 1) touched.units.push(unit);
       if (record.units) touched.unitLinks.push(usage, unit, USED_BY);
     }
-    const responsible = index.neighbours(usage, 'RESPONSIBLE', 'OUT');
-    for (let i = 0; i < responsible.length; i++) {
-      const unit = responsible[i]!;
+    index.neighbourSpan(usage, 'RESPONSIBLE', 'OUT', responsible);
+    for (let i = responsible.start; i < responsible.end; i++) {
+      const unit = responsible.targets[i]!;
       if (index.labelAt(unit) !== 'OrgUnit') continue;
       if (record.units) touched.unitLinks.push(usage, unit, RESPONSIBLE);
       // A usage both used by and responsible in one unit counts once for it.
@@ -826,12 +830,13 @@ function touchUnitsAndTasks(
     if (systems.count(system) === 1) touched.plainSystems.push(system);
     if (record.tasks) touched.plainLinks.push(system, usage);
   }
+  const supports = new NeighbourSpan();
   for (const system of touched.plainSystems) {
     const usages = systems.value(system, 0);
     scratch.clear();
-    const supports = index.neighbours(system, 'SUPPORTS', 'OUT');
-    for (let i = 0; i < supports.length; i++) {
-      if (scratch.add(supports[i]!)) countTask(supports[i]!, usages);
+    const { targets, start, end } = index.neighbourSpan(system, 'SUPPORTS', 'OUT', supports);
+    for (let i = start; i < end; i++) {
+      if (scratch.add(targets[i]!)) countTask(targets[i]!, usages);
     }
   }
   return touched;
@@ -901,12 +906,13 @@ function listTasks(
   }
   // A system's usages have each of its listed tasks: their places, per system in touch order.
   const placesOf = new Map<number, number[]>();
+  const supports = new NeighbourSpan();
   for (const system of touched.plainSystems) {
     const of: number[] = [];
     scratch.clear();
-    const supports = index.neighbours(system, 'SUPPORTS', 'OUT');
-    for (let i = 0; i < supports.length; i++) {
-      const task = supports[i]!;
+    const { targets, start, end } = index.neighbourSpan(system, 'SUPPORTS', 'OUT', supports);
+    for (let i = start; i < end; i++) {
+      const task = targets[i]!;
       if (scratch.add(task) && places.has(task)) of.push(places.value(task, 0));
     }
     if (of.length > 0) placesOf.set(system, of);

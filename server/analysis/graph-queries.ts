@@ -7,6 +7,7 @@ import {
 } from '../model/model-types.ts';
 import type { Direction, GraphIndex } from './graph-index.ts';
 import { baseOf, type GraphView } from './graph-view.ts';
+import { NeighbourSpan } from './neighbour-span.ts';
 import { NodeSet } from './node-set.ts';
 
 /**
@@ -22,6 +23,9 @@ export const HUB_LABELS: ReadonlySet<Label> = new Set([
   'ArchitectureComponent',
 ]);
 
+/** Read and done with inside neighboursWithLabel alone, which calls nothing that fills it. */
+const LABEL_SPAN = new NeighbourSpan();
+
 /** Neighbours over one relationship type that have the given label (types may join several). */
 export function neighboursWithLabel(
   index: GraphView,
@@ -31,8 +35,9 @@ export function neighboursWithLabel(
   label: Label,
 ): number[] {
   const result: number[] = [];
-  const ns = index.neighbours(node, type, direction);
-  for (let i = 0; i < ns.length; i++) if (index.labelAt(ns[i]!) === label) result.push(ns[i]!);
+  const { targets, start, end } = index.neighbourSpan(node, type, direction, LABEL_SPAN);
+  for (let i = start; i < end; i++)
+    if (index.labelAt(targets[i]!) === label) result.push(targets[i]!);
   return result;
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../model/model-types.ts';
 import type { GraphCounts } from '../store/graph-store.ts';
 import type { Direction, GraphIndex } from './graph-index.ts';
+import type { NeighbourSpan } from './neighbour-span.ts';
 import { VisibleGraph } from './visible-graph.ts';
 
 /**
@@ -34,6 +35,16 @@ export interface GraphView {
   get(id: string): { label: Label; record: NodeRecord } | undefined;
   /** Visible neighbours over one relationship type (a view, do not modify). */
   neighbours(node: number, type: RelationshipType, direction: Direction): Uint32Array;
+  /**
+   * The visible neighbours over one relationship type, as `neighbours` has them, written into
+   * `span` instead of a new view (see NeighbourSpan); returns the span.
+   */
+  neighbourSpan(
+    node: number,
+    type: RelationshipType,
+    direction: Direction,
+    span: NeighbourSpan,
+  ): NeighbourSpan;
   /** How many visible neighbours over one relationship type; `neighbours(...).length`, cheaper. */
   degree(node: number, type: RelationshipType, direction: Direction): number;
   /**

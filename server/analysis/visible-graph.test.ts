@@ -6,6 +6,7 @@ import { compare } from './compare.ts';
 import { deadlines } from './deadlines.ts';
 import { GraphIndex } from './graph-index.ts';
 import { countView } from './graph-view.ts';
+import { NeighbourSpan } from './neighbour-span.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { searchEntities } from './search-index.ts';
 import { VisibleGraph } from './visible-graph.ts';
@@ -52,6 +53,31 @@ describe('a restricted view', () => {
     const hidden = index.indexOf('con-b')!;
     expect(index.degree(hidden, 'BELONGS_TO', 'OUT')).toBe(1);
     expect(aarby.degree(hidden, 'BELONGS_TO', 'OUT')).toBe(0);
+  });
+
+  it('writes into a span the very neighbours it gives as a view, for the view and the whole index', () => {
+    // One span filled again and again, as the analyses' loops use it.
+    const span = new NeighbourSpan();
+    let filtered = 0;
+    for (const view of [index, aarby]) {
+      for (let node = 0; node < index.nodeCount; node++) {
+        for (const type of RELATIONSHIP_TYPES) {
+          for (const direction of ['OUT', 'IN'] as const) {
+            const { targets, start, end } = view.neighbourSpan(node, type, direction, span);
+            const expected = [...view.neighbours(node, type, direction)];
+            expect([...targets.subarray(start, end)]).toEqual(expected);
+            expect(span.length).toBe(expected.length);
+            if (expected.length > 0) expect(span.includes(expected.at(-1)!)).toBe(true);
+            if (view === aarby && index.degree(node, type, direction) > expected.length) filtered++;
+          }
+        }
+      }
+    }
+    // The restricted view left some neighbours out, so its spans were not the index's.
+    expect(filtered).toBeGreaterThan(0);
+    const hidden = index.indexOf('con-b')!;
+    expect(aarby.neighbourSpan(hidden, 'BELONGS_TO', 'OUT', span).length).toBe(0);
+    expect(span.includes(index.indexOf('org-b')!)).toBe(false);
   });
 
   it('gives each first neighbour of a label as the first of the neighbours with that label', () => {

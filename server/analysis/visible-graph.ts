@@ -3,6 +3,7 @@ import type { NodeRecord } from '../model/landscape.ts';
 import { LABELS, type Label, type RelationshipType } from '../model/model-types.ts';
 import type { Direction, GraphIndex } from './graph-index.ts';
 import type { GraphView } from './graph-view.ts';
+import type { NeighbourSpan } from './neighbour-span.ts';
 
 const LABEL_CODE = new Map<Label, number>(LABELS.map((l, i) => [l, i]));
 const EMPTY = new Uint32Array(0);
@@ -137,6 +138,19 @@ export class VisibleGraph implements GraphView {
     let k = 0;
     for (let i = 0; i < all.length; i++) if (this.#reaches(all[i]!, type)) visible[k++] = all[i]!;
     return visible;
+  }
+
+  neighbourSpan(
+    node: number,
+    type: RelationshipType,
+    direction: Direction,
+    span: NeighbourSpan,
+  ): NeighbourSpan {
+    // A restricted view filters, so its spans cover a list of their own.
+    span.targets = this.neighbours(node, type, direction);
+    span.start = 0;
+    span.end = span.targets.length;
+    return span;
   }
 
   firstNeighbour(

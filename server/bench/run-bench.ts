@@ -372,11 +372,6 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
           send: (text: string) => ask(BENCH_QUERIES.search, { text }),
         },
       ];
-      // A fresh server answers its first few hundred requests slower while V8 compiles the
-      // request path: timed after 10 requests of its own, the first scenario (point reads) had a
-      // p95 twice that of the same requests a minute later. The goals are of a running server,
-      // so every scenario is warmed first, in turn, as a mixed load warms it; what the very first
-      // request of each took is kept in the report.
       /** Each scenario's requests in turn, `rounds` times, untimed but for `took`; the count sent. */
       const askInTurn = async (
         rounds: number,
@@ -395,6 +390,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         }
         return sent;
       };
+      // A fresh server answers its first few hundred requests slower while V8 compiles the
+      // request path: timed after 10 requests of its own, the first scenario (point reads) had a
+      // p95 twice that of the same requests a minute later. The goals are of a running server,
+      // so every scenario is warmed first, in turn, as a mixed load warms it; what the very first
+      // request of each took is kept in the report.
       progress('warming the server');
       const warmupStart = performance.now();
       const firstMs: Record<string, number> = {};

@@ -7,7 +7,7 @@ import {
 } from '../model/model-types.ts';
 import type { GraphRelationshipBatch, GraphStore } from '../store/graph-store.ts';
 import { rankIds } from './id-ranks.ts';
-import type { NeighbourSpan } from './neighbour-span.ts';
+import { NeighbourSpan } from './neighbour-span.ts';
 
 /** Which end of a relationship to follow: OUT from start to end, IN from end to start. */
 export type Direction = 'OUT' | 'IN';
@@ -195,6 +195,8 @@ export class GraphIndex {
   readonly #byRank: Uint32Array;
   /** Per label code, its nodes' dense indexes in order. */
   readonly #byLabel: Uint32Array[];
+  /** The span `neighbours` and `degree` read, each done with it before it returns. */
+  readonly #span = new NeighbourSpan();
   readonly #out: Adjacency;
   readonly #in: Adjacency;
   readonly #edgeCount: number;
@@ -310,13 +312,9 @@ export class GraphIndex {
 
   /** Neighbours of a node over one relationship type, as dense indexes (a view, do not modify). */
   neighbours(node: number, type: RelationshipType, direction: Direction): Uint32Array {
-    const adjacency = direction === 'OUT' ? this.#out : this.#in;
-    const slot = this.#slotOf(adjacency, node, type);
-    if (slot < 0) return EMPTY;
-    const start = adjacency.offsets[slot]!;
-    const end = adjacency.offsets[slot + 1]!;
+    const { targets, start, end } = this.neighbourSpan(node, type, direction, this.#span);
     // A sixth of a national month's calls found none: no view made for those.
-    return start === end ? EMPTY : adjacency.targets.subarray(start, end);
+    return start === end ? EMPTY : targets.subarray(start, end);
   }
 
   neighbourSpan(
@@ -327,17 +325,14 @@ export class GraphIndex {
   ): NeighbourSpan {
     const adjacency = direction === 'OUT' ? this.#out : this.#in;
     const slot = this.#slotOf(adjacency, node, type);
-    span.targets = adjacency.targets;
-    span.start = slot < 0 ? 0 : adjacency.offsets[slot]!;
-    span.end = slot < 0 ? 0 : adjacency.offsets[slot + 1]!;
-    return span;
+    return slot < 0
+      ? span.set(EMPTY, 0, 0)
+      : span.set(adjacency.targets, adjacency.offsets[slot]!, adjacency.offsets[slot + 1]!);
   }
 
   /** How many neighbours over one relationship type, without making a view of them. */
   degree(node: number, type: RelationshipType, direction: Direction): number {
-    const adjacency = direction === 'OUT' ? this.#out : this.#in;
-    const slot = this.#slotOf(adjacency, node, type);
-    return slot < 0 ? 0 : adjacency.offsets[slot + 1]! - adjacency.offsets[slot]!;
+    return this.neighbourSpan(node, type, direction, this.#span).length;
   }
 
   firstNeighbour(

@@ -13,6 +13,14 @@ export class NeighbourSpan {
   start = 0;
   end = 0;
 
+  /** Points the span at `targets[start]` up to, not including, `targets[end]`. */
+  set(targets: Uint32Array, start: number, end: number): this {
+    this.targets = targets;
+    this.start = start;
+    this.end = end;
+    return this;
+  }
+
   get length(): number {
     return this.end - this.start;
   }

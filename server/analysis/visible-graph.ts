@@ -147,10 +147,8 @@ export class VisibleGraph implements GraphView {
     span: NeighbourSpan,
   ): NeighbourSpan {
     // A restricted view filters, so its spans cover a list of their own.
-    span.targets = this.neighbours(node, type, direction);
-    span.start = 0;
-    span.end = span.targets.length;
-    return span;
+    const visible = this.neighbours(node, type, direction);
+    return span.set(visible, 0, visible.length);
   }
 
   firstNeighbour(

@@ -29,7 +29,7 @@ import type {
   StoredNode,
 } from './graph-store.ts';
 import { KeyPositions } from './key-positions.ts';
-import { PACK_SEPARATOR, unpackNodes } from './packed-nodes.ts';
+import { PACK_SEPARATOR, readInteger, unpackNodes } from './packed-nodes.ts';
 
 /** Rows per parameter batch: large enough to amortise a round trip, small enough for memory. */
 const BATCH_SIZE = 2_000;
@@ -161,9 +161,6 @@ function toRecord(label: Label, row: Record<string, unknown>): NodeRecord {
 
 /** Two row-offset keys in one number, as index-relationships may send them (see its file). */
 const PAIR_BASE = 2 ** 26;
-const COMMA = 44;
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
 
 /** The positions of kept relationships, filled up to `kept`. */
 class PositionPairs {
@@ -224,19 +221,18 @@ function pairPositions(
   let count = text === '' ? 0 : 1;
   for (let i = text.indexOf(','); i !== -1; i = text.indexOf(',', i + 1)) count++;
   const out = new PositionPairs(count);
-  let pair = 0;
-  for (let i = 0; i <= text.length && count > 0; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : COMMA;
-    if (c !== COMMA) {
-      if (c < DIGIT_0 || c > DIGIT_9) {
-        throw new Error(`Relationship pairs hold ${JSON.stringify(text[i])} at ${i}, not a digit`);
-      }
-      pair = pair * 10 + (c - DIGIT_0);
-      continue;
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf(',', start);
+    if (end === -1) end = text.length;
+    const pair = end > start ? readInteger(text, start, end) : Number.NaN;
+    if (!Number.isInteger(pair) || pair < 0) {
+      throw new Error(
+        `Relationship pairs hold ${JSON.stringify(text.slice(start, end))} at ${start}, not a key pair`,
+      );
     }
     const fromKey = Math.floor(pair / PAIR_BASE);
     out.add(fromPositions.positionOf(fromKey), toPositions.positionOf(pair - fromKey * PAIR_BASE));
-    pair = 0;
+    start = end + 1;
   }
   return out.finish();
 }

@@ -167,7 +167,7 @@ function ownText(row: string, start: number, length: number): string {
 }
 
 /** The decimal integer at row[start, end) without making a string of it. */
-function readInteger(row: string, start: number, end: number): number {
+export function readInteger(row: string, start: number, end: number): number {
   let i = start;
   const negative = row.charCodeAt(i) === 45; // '-'
   if (negative) i++;

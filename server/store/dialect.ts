@@ -14,6 +14,11 @@ export interface CypherSession {
    */
   run(name: string, query: string, params?: Record<string, unknown>): Promise<Row[]>;
   /**
+   * Runs one read-only statement, as `run` does. Reads may run beside each other, so a caller
+   * may send the next before the last has answered and the database works on both.
+   */
+  read(name: string, query: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /**
    * Runs `work` inside one transaction: everything it runs commits together or not at all.
    * Other work on the session waits until the transaction ends.
    */

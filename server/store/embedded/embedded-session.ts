@@ -1,6 +1,7 @@
 import kuzu from 'kuzu';
 import type { Connection, Database, KuzuValue, PreparedStatement, QueryResult } from 'kuzu';
 import type { CypherSession, CypherTransaction, Row } from '../dialect.ts';
+import { ReadWriteLock } from './read-write-lock.ts';
 
 /** Configuration of the embedded store. */
 export interface EmbeddedSessionConfig {
@@ -40,17 +41,50 @@ const PATHS_WRITTEN_IN_TRANSACTIONS = new Set<string>();
 const DATABASES_LEFT_OPEN: Database[] = [];
 
 /**
- * A session over one Kùzu connection. Kùzu allows one write transaction at a time and a
- * connection runs one statement at a time, so all work is queued through one lock; the
- * analyses read from the in-memory index, so the queue stays short.
+ * How many read-only statements run at a time (`read`). Each Kùzu statement of the index build
+ * runs on one thread, so two keep the database busy while this thread unpacks a result; a third
+ * gained nothing on 2 cores.
+ */
+const READERS = 2;
+
+/** One Kùzu connection and the statements prepared on it. */
+class PreparedConnection {
+  readonly connection: Connection;
+  readonly #prepared = new Map<string, PreparedStatement>();
+
+  constructor(database: Database) {
+    this.connection = new kuzu.Connection(database);
+  }
+
+  async execute(query: string, params?: Record<string, unknown>): Promise<Row[]> {
+    if (!params || Object.keys(params).length === 0) {
+      return rowsOf(await this.connection.query(query));
+    }
+    let statement = this.#prepared.get(query);
+    if (!statement) {
+      statement = await this.connection.prepare(query);
+      if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
+      this.#prepared.set(query, statement);
+    }
+    return rowsOf(await this.connection.execute(statement, params as Record<string, KuzuValue>));
+  }
+}
+
+/**
+ * A session over Kùzu connections. Kùzu allows one write transaction at a time and a connection
+ * runs one statement at a time, so `run`, transactions and `close` take turns on one connection;
+ * read-only statements (`read`) run beside each other on connections of their own, never beside
+ * the others. The analyses read from the in-memory index, so the queue stays short.
  */
 export class EmbeddedSession implements CypherSession {
   readonly #path: string;
   readonly #database: Database;
-  readonly #connection: Connection;
+  readonly #writer: PreparedConnection;
+  /** The readers' connections not in use; `#lock` lets no more readers in than there are. */
+  readonly #idleReaders: PreparedConnection[] = [];
+  readonly #readers: PreparedConnection[] = [];
+  readonly #lock = new ReadWriteLock(READERS);
   #inTransaction = false;
-  readonly #prepared = new Map<string, PreparedStatement>();
-  #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
   constructor(config: EmbeddedSessionConfig) {
@@ -61,36 +95,37 @@ export class EmbeddedSession implements CypherSession {
       true,
       config.readOnly ?? false,
     );
-    this.#connection = new kuzu.Connection(this.#database);
-  }
-
-  #locked<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(work);
-    this.#queue = result.catch(() => undefined);
-    return result;
+    this.#writer = new PreparedConnection(this.#database);
+    for (let i = 0; i < READERS; i++) this.#readers.push(new PreparedConnection(this.#database));
+    this.#idleReaders.push(...this.#readers);
   }
 
   async #execute(query: string, params?: Record<string, unknown>): Promise<Row[]> {
     if (this.#closed) throw new Error('The embedded store is closed');
-    if (!params || Object.keys(params).length === 0) {
-      return rowsOf(await this.#connection.query(query));
+    if (this.#inTransaction && params && Object.keys(params).length > 0) {
+      PATHS_WRITTEN_IN_TRANSACTIONS.add(this.#path);
     }
-    let statement = this.#prepared.get(query);
-    if (!statement) {
-      statement = await this.#connection.prepare(query);
-      if (!statement.isSuccess()) throw new Error(statement.getErrorMessage());
-      this.#prepared.set(query, statement);
-    }
-    if (this.#inTransaction) PATHS_WRITTEN_IN_TRANSACTIONS.add(this.#path);
-    return rowsOf(await this.#connection.execute(statement, params as Record<string, KuzuValue>));
+    return this.#writer.execute(query, params);
   }
 
   run(_name: string, query: string, params?: Record<string, unknown>): Promise<Row[]> {
-    return this.#locked(() => this.#execute(query, params));
+    return this.#lock.exclusive(() => this.#execute(query, params));
+  }
+
+  read(_name: string, query: string, params?: Record<string, unknown>): Promise<Row[]> {
+    return this.#lock.shared(async () => {
+      if (this.#closed) throw new Error('The embedded store is closed');
+      const reader = this.#idleReaders.pop()!;
+      try {
+        return await reader.execute(query, params);
+      } finally {
+        this.#idleReaders.push(reader);
+      }
+    });
   }
 
   transaction<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
-    return this.#locked(async () => {
+    return this.#lock.exclusive(async () => {
       await this.#execute('BEGIN TRANSACTION');
       this.#inTransaction = true;
       try {
@@ -107,10 +142,11 @@ export class EmbeddedSession implements CypherSession {
   }
 
   close(): Promise<void> {
-    return this.#locked(async () => {
+    return this.#lock.exclusive(async () => {
       if (this.#closed) return;
       this.#closed = true;
-      await this.#connection.close();
+      for (const reader of this.#readers) await reader.connection.close();
+      await this.#writer.connection.close();
       if (PATHS_WRITTEN_IN_TRANSACTIONS.has(this.#path)) DATABASES_LEFT_OPEN.push(this.#database);
       else await this.#database.close();
     });

@@ -51,6 +51,11 @@ export class Neo4jSession implements CypherSession {
     }
   }
 
+  /** The driver's pool already runs statements side by side. */
+  read(name: string, query: string, params?: Record<string, unknown>): Promise<Row[]> {
+    return this.run(name, query, params);
+  }
+
   async transaction<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
     const session = this.#driver.session({ database: this.#database });
     const tx = session.beginTransaction();

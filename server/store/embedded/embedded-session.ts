@@ -47,6 +47,11 @@ const DATABASES_LEFT_OPEN: Database[] = [];
  */
 const READERS = 2;
 
+/** Whether a statement is prepared before it runs: only one with parameters is. */
+function isPrepared(params?: Record<string, unknown>): params is Record<string, unknown> {
+  return params !== undefined && Object.keys(params).length > 0;
+}
+
 /** One Kùzu connection and the statements prepared on it. */
 class PreparedConnection {
   readonly connection: Connection;
@@ -57,9 +62,7 @@ class PreparedConnection {
   }
 
   async execute(query: string, params?: Record<string, unknown>): Promise<Row[]> {
-    if (!params || Object.keys(params).length === 0) {
-      return rowsOf(await this.connection.query(query));
-    }
+    if (!isPrepared(params)) return rowsOf(await this.connection.query(query));
     let statement = this.#prepared.get(query);
     if (!statement) {
       statement = await this.connection.prepare(query);
@@ -80,9 +83,11 @@ export class EmbeddedSession implements CypherSession {
   readonly #path: string;
   readonly #database: Database;
   readonly #writer: PreparedConnection;
-  /** The readers' connections not in use; `#lock` lets no more readers in than there are. */
+  /**
+   * The readers' connections not in use: `#lock` lets no more readers in than there are, and
+   * while it is held alone (a write, `close`) they are all here.
+   */
   readonly #idleReaders: PreparedConnection[] = [];
-  readonly #readers: PreparedConnection[] = [];
   readonly #lock = new ReadWriteLock(READERS);
   #inTransaction = false;
   #closed = false;
@@ -96,28 +101,35 @@ export class EmbeddedSession implements CypherSession {
       config.readOnly ?? false,
     );
     this.#writer = new PreparedConnection(this.#database);
-    for (let i = 0; i < READERS; i++) this.#readers.push(new PreparedConnection(this.#database));
-    this.#idleReaders.push(...this.#readers);
+    for (let i = 0; i < READERS; i++) {
+      this.#idleReaders.push(new PreparedConnection(this.#database));
+    }
   }
 
-  async #execute(query: string, params?: Record<string, unknown>): Promise<Row[]> {
+  async #execute(
+    connection: PreparedConnection,
+    query: string,
+    params?: Record<string, unknown>,
+  ): Promise<Row[]> {
     if (this.#closed) throw new Error('The embedded store is closed');
-    if (this.#inTransaction && params && Object.keys(params).length > 0) {
-      PATHS_WRITTEN_IN_TRANSACTIONS.add(this.#path);
-    }
-    return this.#writer.execute(query, params);
+    if (this.#inTransaction && isPrepared(params)) PATHS_WRITTEN_IN_TRANSACTIONS.add(this.#path);
+    return connection.execute(query, params);
+  }
+
+  /** Runs a statement on the writer connection; the caller holds the lock alone. */
+  #write(query: string, params?: Record<string, unknown>): Promise<Row[]> {
+    return this.#execute(this.#writer, query, params);
   }
 
   run(_name: string, query: string, params?: Record<string, unknown>): Promise<Row[]> {
-    return this.#lock.exclusive(() => this.#execute(query, params));
+    return this.#lock.exclusive(() => this.#write(query, params));
   }
 
   read(_name: string, query: string, params?: Record<string, unknown>): Promise<Row[]> {
     return this.#lock.shared(async () => {
-      if (this.#closed) throw new Error('The embedded store is closed');
       const reader = this.#idleReaders.pop()!;
       try {
-        return await reader.execute(query, params);
+        return await this.#execute(reader, query, params);
       } finally {
         this.#idleReaders.push(reader);
       }
@@ -126,14 +138,16 @@ export class EmbeddedSession implements CypherSession {
 
   transaction<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
     return this.#lock.exclusive(async () => {
-      await this.#execute('BEGIN TRANSACTION');
+      await this.#write('BEGIN TRANSACTION');
       this.#inTransaction = true;
       try {
-        const result = await work({ run: (_name, query, params) => this.#execute(query, params) });
-        await this.#execute('COMMIT');
+        const result = await work({
+          run: (_name, query, params) => this.#write(query, params),
+        });
+        await this.#write('COMMIT');
         return result;
       } catch (error) {
-        await this.#execute('ROLLBACK').catch(() => undefined);
+        await this.#write('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         this.#inTransaction = false;
@@ -145,7 +159,7 @@ export class EmbeddedSession implements CypherSession {
     return this.#lock.exclusive(async () => {
       if (this.#closed) return;
       this.#closed = true;
-      for (const reader of this.#readers) await reader.connection.close();
+      for (const reader of this.#idleReaders) await reader.connection.close();
       await this.#writer.connection.close();
       if (PATHS_WRITTEN_IN_TRANSACTIONS.has(this.#path)) DATABASES_LEFT_OPEN.push(this.#database);
       else await this.#database.close();

@@ -3,6 +3,8 @@ import { blastRadius } from '../analysis/blast-radius.ts';
 import type { GraphIndex } from '../analysis/graph-index.ts';
 import { neighbourhood } from '../analysis/neighbourhood.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { listsSelected } from '../api/analyses/blast-radius.ts';
+import { BENCH_QUERIES, topLevelField } from './bench-queries.ts';
 import { floorBlast, floorHop2 } from './floors.ts';
 import type { ScenarioInputs } from './scenario-inputs.ts';
 import { median } from './summarize.ts';
@@ -100,6 +102,11 @@ async function baselineQuestions(
       return typeof validTo === 'string' && validTo >= from && validTo <= to;
     });
   const asOf = inputs.asOf;
+  // The lists the scenarios' queries select, as the server makes them for those queries: an
+  // answer with every list would be another analysis than the one timed end to end.
+  const listsOf = (query: string) => listsSelected(topLevelField(query, 'blastRadius'));
+  const supplierLists = listsOf(BENCH_QUERIES.blastRadius);
+  const monthLists = listsOf(BENCH_QUERIES.blastTotals);
   return [
     {
       id: 'hop2-typical',
@@ -111,14 +118,16 @@ async function baselineQuestions(
     {
       id: 'blast-supplier',
       inputs: inputs.supplierIds.slice(0, maxInputs),
-      analysis: (id) => blastRadius(index, { supplierId: id as string, asOf }),
+      analysis: (id) =>
+        blastRadius(index, { supplierId: id as string, asOf, lists: supplierLists }),
       floor: (id) => floorBlast(index, contractsOf(id as string)),
       cypher: (id) => store.query(supplier, { id }),
     },
     {
       id: 'blast-month',
       inputs: inputs.months.slice(0, maxInputs),
-      analysis: (m) => blastRadius(index, { window: m as DateWindow, asOf, limit: 0 }),
+      analysis: (m) =>
+        blastRadius(index, { window: m as DateWindow, asOf, limit: 0, lists: monthLists }),
       floor: (m) => floorBlast(index, contractsEnding(m as DateWindow)),
       cypher: (m) => {
         const { from, to } = m as DateWindow;

@@ -1,3 +1,5 @@
+import { Kind, parse, type FieldNode, type GraphQLResolveInfo } from 'graphql';
+
 /**
  * The GraphQL operations the benchmark sends, one per scenario: what the explorer asks for when a
  * user focuses an entity, expands it, runs an impact analysis, compares or searches.
@@ -45,3 +47,20 @@ export const BENCH_QUERIES = {
     search(text: $text, first: 20) { total hits { name kind } }
   }`,
 } as const;
+
+/**
+ * A top-level field of one of these queries as a resolver would see it, for what depends on the
+ * selection (which lists a blast radius makes).
+ * @throws Error naming the field when the query's first operation does not select it.
+ */
+export function topLevelField(
+  query: string,
+  name: string,
+): Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> {
+  const operation = parse(query).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const field = operation?.selectionSet.selections.find(
+    (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === name,
+  );
+  if (!field) throw new Error(`The query does not select the field "${name}"`);
+  return { fieldNodes: [field], fragments: {} };
+}

@@ -3,7 +3,7 @@ import { blastRadius } from '../analysis/blast-radius.ts';
 import type { GraphIndex } from '../analysis/graph-index.ts';
 import { neighbourhood } from '../analysis/neighbourhood.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { listsSelected } from '../api/analyses/blast-radius.ts';
+import { listsSelected } from '../api/blast-radius-lists.ts';
 import { BENCH_QUERIES, topLevelField } from './bench-queries.ts';
 import { floorBlast, floorHop2 } from './floors.ts';
 import type { ScenarioInputs } from './scenario-inputs.ts';

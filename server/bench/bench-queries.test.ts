@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listsSelected } from '../api/analyses/blast-radius.ts';
+import { listsSelected } from '../api/blast-radius-lists.ts';
 import { BENCH_QUERIES, topLevelField } from './bench-queries.ts';
 
 describe('bench queries', () => {

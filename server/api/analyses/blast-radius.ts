@@ -1,16 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import {
-  BLAST_RADIUS_LISTS,
-  blastRadius,
-  type BlastRadiusList,
-  type DateWindow,
-} from '../../analysis/blast-radius.ts';
+import { blastRadius, type DateWindow } from '../../analysis/blast-radius.ts';
 import { deadlines, type DeadlineStatus, type LeadTimeOptions } from '../../analysis/deadlines.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { NodeRecord } from '../../model/landscape.ts';
 import type { ApiContext } from '../context.ts';
 import { page } from '../create-schema.ts';
-import { selectedFields } from '../selected-fields.ts';
+import { listsSelected } from '../blast-radius-lists.ts';
 import type { AnalysisModule } from './analysis-module.ts';
 
 const typeDefs = /* GraphQL */ `
@@ -310,21 +305,6 @@ const typeDefs = /* GraphQL */ `
     ): DeadlinePage!
   }
 `;
-
-/**
- * The lists a query selects: only those are made (a month's org units and tasks are many). An
- * export calls the resolver without a query and gets every list; the benchmark asks with its
- * scenario's query, to measure in process what the server does for it.
- */
-export function listsSelected(
-  info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'> | undefined,
-): Set<BlastRadiusList> | null {
-  if (!info) return null;
-  const fields = selectedFields(info);
-  // endingSystems resolves the entities of endingSystemIds.
-  if (fields.has('endingSystems')) fields.add('endingSystemIds');
-  return new Set(BLAST_RADIUS_LISTS.filter((list) => fields.has(list)));
-}
 
 type Parent = Readonly<Record<string, unknown>>;
 type FieldResolver = (parent: Parent, args: unknown, context: ApiContext) => unknown;

@@ -3,9 +3,9 @@ import { blastRadius, type DateWindow } from '../../analysis/blast-radius.ts';
 import { deadlines, type DeadlineStatus, type LeadTimeOptions } from '../../analysis/deadlines.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import type { NodeRecord } from '../../model/landscape.ts';
+import { listsSelected } from '../blast-radius-lists.ts';
 import type { ApiContext } from '../context.ts';
 import { page } from '../create-schema.ts';
-import { listsSelected } from '../blast-radius-lists.ts';
 import type { AnalysisModule } from './analysis-module.ts';
 
 const typeDefs = /* GraphQL */ `

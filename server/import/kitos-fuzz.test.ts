@@ -250,14 +250,19 @@ function sameKind(current: unknown, key: string, n: number, s: string): unknown 
   return current;
 }
 
+/**
+ * The value a choice puts in a document: a copy of its own, because later mutations of the same
+ * document change what they find in place. Handing out the shared `NASTY` objects let one run
+ * make `{ uuid: ... }` contain itself, and every later run that picked it failed.
+ */
 function materialize(c: JsonChoice, current: unknown, key: string): unknown {
   switch (c.v) {
     case 'same':
       return sameKind(current, key, c.n, c.s);
     case 'json':
-      return c.value;
+      return structuredClone(c.value);
     case 'nasty':
-      return pick(NASTY, c.n);
+      return structuredClone(pick(NASTY, c.n));
     case 'uuid':
       return pick(uuids, c.n);
     case 'fresh':

@@ -494,9 +494,7 @@ function blastRadiusWith(
       };
     }),
     orgUnits: wants('orgUnits') ? listOrgUnits(context, touched, unitSet!, placeSet!) : [],
-    tasks: wants('tasks')
-      ? listTasks(context, touched, { counts: taskSet!, places: placeSet!, scratch: taskScratch! })
-      : [],
+    tasks: wants('tasks') ? listTasks(context, touched, taskSet!, placeSet!) : [],
     dataProcessings: context
       .sortById([...(wants('dataProcessings') ? registrations.keys() : [])])
       .slice(0, limit)
@@ -765,8 +763,10 @@ interface Touched {
   readonly taskLinks: number[];
   /** ... and (system, usage) pairs of usages whose tasks are their system's. */
   readonly plainLinks: number[];
-  /** The systems of those usages, each once. */
+  /** The systems of those usages, each once, ... */
   readonly plainSystems: number[];
+  /** ... and each one's distinct tasks, when the tasks are listed. */
+  readonly systemTasks: Map<number, number[]>;
 }
 
 /** Kinds of a {@link Touched.unitLinks} triple. */
@@ -792,6 +792,7 @@ function touchUnitsAndTasks(
     taskLinks: [],
     plainLinks: [],
     plainSystems: [],
+    systemTasks: new Map(),
   };
   const countTask = (task: number, usages = 1) => {
     if (!tasks.has(task)) touched.tasks.push(task);
@@ -834,11 +835,16 @@ function touchUnitsAndTasks(
   const supports = new NeighbourSpan();
   for (const system of touched.plainSystems) {
     const usages = systems.value(system, 0);
+    // Kept for the tasks' list, so that listing does not read the system again.
+    const distinct: number[] | null = record.tasks ? [] : null;
     scratch.clear();
     const { targets, start, end } = index.neighbourSpan(system, 'SUPPORTS', 'OUT', supports);
     for (let i = start; i < end; i++) {
-      if (scratch.add(targets[i]!)) countTask(targets[i]!, usages);
+      if (!scratch.add(targets[i]!)) continue;
+      countTask(targets[i]!, usages);
+      distinct?.push(targets[i]!);
     }
+    if (distinct) touched.systemTasks.set(system, distinct);
   }
   return touched;
 }
@@ -895,27 +901,21 @@ function listOrgUnits(
 function listTasks(
   context: Context,
   touched: Touched,
-  sets: { counts: NodeSet; places: NodeSet; scratch: NodeSet },
+  counts: NodeSet,
+  places: NodeSet,
 ): AffectedTask[] {
-  const { index, id, sortedIds } = context;
-  const { counts, places, scratch } = sets;
+  const { id, sortedIds } = context;
   const listed = listMostTouched(context, touched.tasks, counts, places);
   const usages = listed.map((): number[] => []);
   const own = touched.taskLinks;
   for (let i = 0; i < own.length; i += 2) {
     if (places.has(own[i]!)) usages[places.value(own[i]!, 0)]!.push(own[i + 1]!);
   }
-  // A system's usages have each of its listed tasks: their places, per system in touch order.
+  // A system's usages have each of its listed tasks: their places, per system.
   const placesOf = new Map<number, number[]>();
-  const supports = new NeighbourSpan();
-  for (const system of touched.plainSystems) {
+  for (const [system, tasks] of touched.systemTasks) {
     const of: number[] = [];
-    scratch.clear();
-    const { targets, start, end } = index.neighbourSpan(system, 'SUPPORTS', 'OUT', supports);
-    for (let i = start; i < end; i++) {
-      const task = targets[i]!;
-      if (scratch.add(task) && places.has(task)) of.push(places.value(task, 0));
-    }
+    for (const task of tasks) if (places.has(task)) of.push(places.value(task, 0));
     if (of.length > 0) placesOf.set(system, of);
   }
   const plain = touched.plainLinks;

@@ -157,11 +157,19 @@ async function batch(
 const significant = (value: number) => Number(value.toPrecision(4));
 
 /**
- * Measures each scenario three ways in interleaved rounds. Warm-up first: three passes, which size
- * the in-process batches to about `batchMs` (a single analysis can take microseconds), and then
- * one batch of that size. Then in every round, for every scenario: a batch of the analysis, a
- * batch of the floor and one pass of Cypher over the same inputs. A disturbance from outside then
- * lands in one round, which the median over rounds leaves out.
+ * Untimed rounds of the whole interleaved schedule before the timed ones. Warming each kind alone,
+ * even for a whole batch, left the first rounds slow: in four national runs the first or second
+ * round's analysis took 1.5–2.2 times as long against its floor as the median round (2-hop and
+ * supplier alike), as the code compiled for one kind alone met the others and Cypher's garbage.
+ */
+const WARM_ROUNDS = 2;
+
+/**
+ * Measures each scenario three ways in interleaved rounds: for every scenario, a batch of the
+ * analysis, a batch of the floor and one pass of Cypher over the same inputs. A disturbance from
+ * outside then lands in one round, which the median over rounds leaves out. Warm-up first: three
+ * passes, which size the in-process batches to about `batchMs` (a single analysis can take
+ * microseconds), then {@link WARM_ROUNDS} rounds that are not recorded.
  */
 export async function measureBaselines(
   store: GraphStore,
@@ -179,9 +187,6 @@ export async function measureBaselines(
         1,
         Math.ceil(batchMs / Math.max(wallMs * question.inputs.length, 1e-3)),
       );
-      // Then warm for a whole batch: after three passes alone, the first round's 2-hop took
-      // 1.2–2.1 times as long against its floor as the median round, in each of six national runs.
-      await batch(question.inputs, work, passes);
       return passes;
     };
     plans.push({
@@ -192,15 +197,20 @@ export async function measureBaselines(
     });
     await batch(question.inputs, question.cypher, 1);
   }
-  for (let round = 0; round < options.rounds; round++) {
-    options.progress?.(`baselines: round ${round + 1} of ${options.rounds}`);
+  for (let round = -WARM_ROUNDS; round < options.rounds; round++) {
+    options.progress?.(
+      round < 0
+        ? `baselines: warm-up round ${round + WARM_ROUNDS + 1} of ${WARM_ROUNDS}`
+        : `baselines: round ${round + 1} of ${options.rounds}`,
+    );
     for (const plan of plans) {
       const { inputs: these, analysis, floor, cypher } = plan.question;
-      plan.rounds.push({
+      const timings = {
         analysis: await batch(these, analysis, plan.analysisPasses),
         floor: await batch(these, floor, plan.floorPasses),
         cypher: await batch(these, cypher, 1),
-      });
+      };
+      if (round >= 0) plan.rounds.push(timings);
     }
   }
   const figures = {} as Record<BaselineScenario, BaselineFigures>;

@@ -354,7 +354,8 @@ function blastRadiusWith(
   const ending = new Set(selection.contracts);
 
   const hits = findHits(context, selection, ending, asOf);
-  const lost = [...hits.values()].filter((h) => h.status === 'LOST').map((h) => h.usage);
+  const lost: number[] = [];
+  for (const hit of hits.values()) if (hit.status === 'LOST') lost.push(hit.usage);
   context.sortById(lost);
   const causeOf = (usage: number) => id(hits.get(usage)!.cause);
   const relations = findHitRelations(context, selection.contracts, lost);
@@ -371,7 +372,9 @@ function blastRadiusWith(
   const dependentLevels = levels.map((level) => level.filter((usage) => !hits.has(usage)));
   const dependentCount = dependentLevels.reduce((sum, level) => sum + level.length, 0);
   const interfaces = findInterfacesAtRisk(context, lost);
-  const affected = [...hits.keys(), ...dependentLevels.flat()];
+  // Pushed in a loop: spreading the keys and the flattened levels took 1.5–1.8 times as long.
+  const affected = [...hits.keys()];
+  for (const level of dependentLevels) for (const usage of level) affected.push(usage);
   const touched = touchUnitsAndTasks(
     context,
     affected,
@@ -383,7 +386,8 @@ function blastRadiusWith(
   // Deadline order compares names with a collator on ties: sorting a national month's 676
   // contracts on average took 1.3 ms, for nothing when the list is cut to none.
   const endingOrder =
-    wants('endingContracts') && limit > 0 ? [...selection.contracts].sort(datesAt.compare) : [];
+    wants('endingContracts') && limit > 0 ? datesAt.inDeadlineOrder([...selection.contracts]) : [];
+  const coverage = countCoverage(hits.values(), endingOrder.length > 0);
   const listedHits = wants('hitUsages') ? [...lost] : [];
   if (wants('hitUsages') && listedHits.length < limit) {
     const degraded = [...hits.values()].filter((h) => h.status === 'DEGRADED').map((h) => h.usage);
@@ -414,15 +418,14 @@ function blastRadiusWith(
     endingContracts: endingOrder.slice(0, limit).map((contract): EndingContract => {
       const record = index.recordAt(contract);
       const supplier = supplierOfContract(index, contract);
-      const covered = usagesCoveredByContract(index, contract).filter((u) => hits.has(u));
       return {
         contractId: record.id,
         name: typeof record.name === 'string' ? record.name : record.id,
         municipalityId: municipalityIdOf(index, contract),
         supplierId: supplier === undefined ? null : id(supplier),
         path: selection.supplier === null ? [record.id] : [record.id, id(selection.supplier)],
-        coveredUsageCount: covered.length,
-        lostUsageCount: covered.filter((u) => hits.get(u)!.status === 'LOST').length,
+        coveredUsageCount: coverage.get(contract)?.covered ?? 0,
+        lostUsageCount: coverage.get(contract)?.lost ?? 0,
         dates: datesAt.dates(contract),
       };
     }),
@@ -598,6 +601,28 @@ function findHits(
     }
   }
   return hits;
+}
+
+/**
+ * How many hit usages each ending contract covers, and how many of them are LOST, counted from
+ * the hits (empty unless `wanted`): the hits hold the covering contracts already. Reading each
+ * contract's usages again made the list of a supplier's ending contracts take 1.7 times as long.
+ */
+function countCoverage(
+  hits: Iterable<Hit>,
+  wanted: boolean,
+): Map<number, { covered: number; lost: number }> {
+  const coverage = new Map<number, { covered: number; lost: number }>();
+  if (!wanted) return coverage;
+  for (const hit of hits) {
+    for (const contract of hit.endingContracts) {
+      let counts = coverage.get(contract);
+      if (!counts) coverage.set(contract, (counts = { covered: 0, lost: 0 }));
+      counts.covered++;
+      if (hit.status === 'LOST') counts.lost++;
+    }
+  }
+  return coverage;
 }
 
 /** A reason's bit in {@link RelationHit.reasons}: 1 shifted by its place in RELATION_HIT_REASONS. */

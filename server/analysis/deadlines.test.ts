@@ -187,10 +187,12 @@ describe('contractDatesAt', () => {
     expect(euThree.dates(contract).decideBy).toMatchObject({ value: '2026-03-30' });
   });
 
-  it('compares contracts in deadline order', () => {
+  it('sorts contracts in place into deadline order', () => {
     const at = contractDatesAt(index, SCENARIO_AS_OF);
     const ids = ['con-aarby-ukendt', 'con-borup-1', 'con-borup-3', 'con-borup-2', 'con-aarby-esdh'];
-    const sorted = ids.map((id) => index.indexOf(id)!).sort(at.compare);
+    const nodes = ids.map((id) => index.indexOf(id)!);
+    const sorted = at.inDeadlineOrder(nodes);
+    expect(sorted).toBe(nodes);
     expect(sorted.map((n) => index.idAt(n))).toEqual([
       'con-aarby-esdh',
       'con-borup-3',

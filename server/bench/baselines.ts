@@ -158,9 +158,9 @@ const significant = (value: number) => Number(value.toPrecision(4));
 
 /**
  * Untimed rounds of the whole interleaved schedule before the timed ones. Warming each kind alone,
- * even for a whole batch, left the first rounds slow: in four national runs the first or second
- * round's analysis took 1.5–2.2 times as long against its floor as the median round (2-hop and
- * supplier alike), as the code compiled for one kind alone met the others and Cypher's garbage.
+ * even for a whole batch, left the first rounds slow: in five national runs the first or second
+ * round's 2-hop or supplier analysis took 1.4–2.2 times as long against its floor as the median
+ * round, as the code compiled for one kind alone met the others and Cypher's garbage.
  */
 const WARM_ROUNDS = 2;
 
@@ -183,11 +183,7 @@ export async function measureBaselines(
   for (const question of questions) {
     const passesFor = async (work: (input: unknown) => unknown) => {
       const { wallMs } = await batch(question.inputs, work, 3);
-      const passes = Math.max(
-        1,
-        Math.ceil(batchMs / Math.max(wallMs * question.inputs.length, 1e-3)),
-      );
-      return passes;
+      return Math.max(1, Math.ceil(batchMs / Math.max(wallMs * question.inputs.length, 1e-3)));
     };
     plans.push({
       question,
